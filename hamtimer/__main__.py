@@ -1,0 +1,5 @@
+import sys
+
+from hamtimer.cli import main
+
+sys.exit(main())

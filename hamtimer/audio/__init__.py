@@ -1,0 +1,1 @@
+"""Audio cues: synthesis and playback backends."""

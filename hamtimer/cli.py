@@ -1,0 +1,112 @@
+"""The `hamtimer` command: argument parsing and wiring of the layers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from hamtimer import __version__
+from hamtimer.core.catalog import all_programs, resolve
+from hamtimer.core.loader import ProgramError, load_program
+from hamtimer.core.plan import Plan, build_plan
+from hamtimer.render import clock, plan_text, table
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options accepted before or after the command (SUPPRESS keeps one from hiding the other)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="where session logs go (default: $HAMTIMER_DATA_DIR or the user data dir)")
+    common.add_argument("--mute", action="store_true", default=argparse.SUPPRESS,
+                        help="no sound")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="hamtimer", parents=[common],
+        description="A terminal interval timer for hamstring strength work, with a left/right log.",
+    )
+    parser.add_argument("--version", action="version", version=f"hamtimer {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", parents=[common], help="validate program files")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    plan = commands.add_parser("plan", parents=[common], help="show the expanded timeline")
+    plan.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
+    plan.add_argument("--json", action="store_true", help="machine-readable output")
+    commands.add_parser("list", parents=[common], help="programs found, with estimated duration")
+    return parser
+
+
+def _load(spec: str) -> Plan:
+    entry = resolve(spec)
+    return build_plan(load_program(entry.path, entry.display if entry.origin == "bundled" else spec))
+
+
+def cmd_check(files: Sequence[str]) -> int:
+    failed = 0
+    for name in files:
+        try:
+            plan = build_plan(load_program(name))
+        except ProgramError as err:
+            failed += 1
+            print(err.render(), file=sys.stderr)
+            continue
+        print(f"{name}: ok: {plan.program.name}, {len(plan.steps)} steps, about {clock(plan.estimated_seconds)}")
+    if len(files) > 1:
+        print(f"{len(files) - failed} valid, {failed} invalid", file=sys.stderr if failed else sys.stdout)
+    return EXIT_INVALID if failed else EXIT_OK
+
+
+def cmd_plan(spec: str, as_json: bool) -> int:
+    plan = _load(spec)
+    if as_json:
+        print(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(plan_text(plan))
+    return EXIT_OK
+
+
+def cmd_list() -> int:
+    rows = []
+    bad = 0
+    for entry in all_programs():
+        try:
+            plan = entry.load_plan()
+        except ProgramError as err:
+            bad += 1
+            count = len(err.problems)
+            rows.append([entry.name, "(invalid: run hamtimer check)", "", f"{count} problem" + "s" * (count > 1), str(entry.path)])
+            continue
+        rows.append([entry.name, plan.program.name, clock(plan.estimated_seconds), entry.origin, str(entry.path)])
+    if not rows:
+        print("no programs found")
+        return EXIT_OK
+    print(table(["name", "program", "about", "from", "file"], rows, right={2}))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args.files)
+        if args.command == "plan":
+            return cmd_plan(args.program, args.json)
+        if args.command == "list":
+            return cmd_list()
+        parser.print_help()
+        return EXIT_OK
+    except ProgramError as err:
+        print(err.render(), file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,1 @@
+"""The headless core: programs, plans, the session engine, the journal. Never imports Textual."""

@@ -1,0 +1,61 @@
+"""Finding programs: the bundled ones and the user's own, by name or by path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from hamtimer.core.loader import Problem, ProgramError, load_program
+from hamtimer.core.paths import config_dir
+from hamtimer.core.plan import Plan, build_plan
+
+
+@dataclass(frozen=True)
+class ProgramEntry:
+    """A program file and where it comes from ("bundled" or "yours")."""
+
+    name: str
+    path: Path
+    origin: str
+
+    def load_plan(self) -> Plan:
+        return build_plan(load_program(self.path, self.display))
+
+    @property
+    def display(self) -> str:
+        return f"programs/{self.path.name}" if self.origin == "bundled" else str(self.path)
+
+
+def bundled_dir() -> Path:
+    return Path(str(resources.files("hamtimer.programs")))
+
+
+def user_dir() -> Path:
+    return config_dir() / "programs"
+
+
+def _entries(folder: Path, origin: str) -> list[ProgramEntry]:
+    try:
+        files = sorted(p for p in folder.glob("*.toml") if p.is_file())
+    except OSError:
+        return []
+    return [ProgramEntry(p.stem, p, origin) for p in files]
+
+
+def all_programs() -> list[ProgramEntry]:
+    """The bundled programs, then the user's own (a user's file may share a bundled name)."""
+    return _entries(bundled_dir(), "bundled") + _entries(user_dir(), "yours")
+
+
+def resolve(spec: str) -> ProgramEntry:
+    """A program by file path or by name (the user's own first); ProgramError if unknown."""
+    path = Path(spec).expanduser()
+    if path.exists() or "/" in spec or spec.endswith(".toml"):
+        return ProgramEntry(path.stem, path, "file")
+    entries = all_programs()
+    for entry in sorted(entries, key=lambda e: e.origin != "yours"):
+        if entry.name == spec:
+            return entry
+    names = ", ".join(sorted({e.name for e in entries})) or "none"
+    raise ProgramError(spec, [Problem("", f"no such program; known programs: {names}")])

@@ -1,0 +1,201 @@
+"""A program expanded into the flat, ordered list of steps a session runs through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from hamtimer.core.program import Block, Exercise, Program, Side, WorkKind
+
+SECONDS_PER_REP = 3.0
+"""Assumed pace of a rep without a tempo, for estimates only."""
+ASSUMED_MAX_SECONDS = 45.0
+"""Assumed length of a "max" hold or time, for estimates only."""
+ASSUMED_MAX_REPS = 12
+"""Assumed reps of a "max" reps set, for estimates only."""
+ASSUMED_DISTANCE_SECONDS = 20.0
+"""Assumed time to cover a distance, for estimates only."""
+
+
+class StepKind(StrEnum):
+    PREPARE = "prepare"
+    WORK = "work"
+    REST = "rest"
+
+
+class RestReason(StrEnum):
+    BETWEEN_SIDES = "between-sides"
+    BETWEEN_SETS = "between-sets"
+    BETWEEN_EXERCISES = "between-exercises"
+    BETWEEN_ROUNDS = "between-rounds"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ")
+
+
+def number(value: float) -> int | float:
+    """A whole float as an int, for JSON and display."""
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass(frozen=True)
+class PrepareStep:
+    kind: ClassVar[StepKind] = StepKind.PREPARE
+    index: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class RestStep:
+    kind: ClassVar[StepKind] = StepKind.REST
+    index: int
+    seconds: float
+    reason: RestReason
+
+
+@dataclass(frozen=True)
+class WorkStep:
+    """One side (or both legs) of one set or round of one exercise."""
+
+    kind: ClassVar[StepKind] = StepKind.WORK
+    index: int
+    exercise: Exercise
+    block: str | None
+    block_number: int
+    exercise_number: int
+    side: Side | None
+    set: int
+    sets: int
+    round: int
+    rounds: int
+    load: str | None
+    first_side: bool = True
+
+    @property
+    def name(self) -> str:
+        return self.exercise.name
+
+
+Step = PrepareStep | RestStep | WorkStep
+
+
+def estimate_seconds(step: Step) -> float:
+    """How long a step is expected to take; see the module's ASSUMED_* constants."""
+    if not isinstance(step, WorkStep):
+        return step.seconds
+    work = step.exercise.work
+    if work.kind is WorkKind.DISTANCE:
+        return ASSUMED_DISTANCE_SECONDS
+    target = work.bounds.target
+    if work.is_timed:
+        return ASSUMED_MAX_SECONDS if target is None else target
+    reps = ASSUMED_MAX_REPS if target is None else target
+    tempo = step.exercise.tempo
+    return reps * (tempo.seconds_per_rep if tempo else SECONDS_PER_REP)
+
+
+@dataclass(frozen=True)
+class Plan:
+    program: Program
+    steps: tuple[Step, ...]
+    estimated_seconds: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        total = sum(estimate_seconds(step) for step in self.steps)
+        object.__setattr__(self, "estimated_seconds", round(total))
+
+    @property
+    def work_steps(self) -> tuple[WorkStep, ...]:
+        return tuple(s for s in self.steps if isinstance(s, WorkStep))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "program": self.program.name,
+            "estimated_seconds": self.estimated_seconds,
+            "steps": [step_json(s) for s in self.steps],
+        }
+
+
+def step_json(step: Step) -> dict[str, Any]:
+    if isinstance(step, PrepareStep):
+        return {"index": step.index, "kind": "prepare", "seconds": number(step.seconds)}
+    if isinstance(step, RestStep):
+        return {"index": step.index, "kind": "rest", "reason": step.reason.value,
+                "seconds": number(step.seconds)}  # fmt: skip
+    exercise = step.exercise
+    work = exercise.work
+    bounds = work.bounds
+    return {
+        "index": step.index,
+        "kind": "work",
+        "block": step.block,
+        "exercise": exercise.name,
+        "side": step.side.value if step.side else None,
+        "set": step.set,
+        "sets": step.sets,
+        "round": step.round,
+        "rounds": step.rounds,
+        "work": work.kind.value,
+        "target": None if bounds.target is None else number(bounds.target),
+        "minimum": None if bounds.minimum is None else number(bounds.minimum),
+        "load": step.load,
+        "tempo": str(exercise.tempo) if exercise.tempo else None,
+        "distance": work.distance,
+        "goal": exercise.goal.as_dict() if exercise.goal else None,
+    }
+
+
+class _Builder:
+    def __init__(self, program: Program) -> None:
+        self.program = program
+        self.steps: list[Step] = []
+
+    def rest(self, seconds: float, reason: RestReason) -> None:
+        if seconds > 0:
+            self.steps.append(RestStep(len(self.steps), seconds, reason))
+
+    def sides(
+        self, block: Block, block_number: int, exercise: Exercise, exercise_number: int,
+        set_: int, round_: int, load_number: int,
+    ) -> None:  # fmt: skip
+        if exercise.one_leg:
+            order = exercise.side_order or self.program.side_order
+            sides: tuple[Side | None, ...] = order.sides
+        else:
+            sides = (None,)
+        for position, side in enumerate(sides):
+            if position:
+                self.rest(exercise.rest.between_sides, RestReason.BETWEEN_SIDES)
+            self.steps.append(WorkStep(
+                index=len(self.steps), exercise=exercise, block=block.name,
+                block_number=block_number, exercise_number=exercise_number, side=side,
+                set=set_, sets=exercise.sets, round=round_, rounds=block.rounds,
+                load=exercise.load or block.load_for(load_number), first_side=position == 0,
+            ))  # fmt: skip
+
+    def build(self) -> Plan:
+        if self.program.prepare > 0:
+            self.steps.append(PrepareStep(0, self.program.prepare))
+        for block_number, block in enumerate(self.program.blocks, 1):
+            if block_number > 1:
+                self.rest(block.rest.between_exercises, RestReason.BETWEEN_EXERCISES)
+            for round_ in range(1, block.rounds + 1):
+                if round_ > 1:
+                    self.rest(block.rest.between_rounds, RestReason.BETWEEN_ROUNDS)
+                for exercise_number, exercise in enumerate(block.exercises, 1):
+                    if exercise_number > 1:
+                        self.rest(block.rest.between_exercises, RestReason.BETWEEN_EXERCISES)
+                    for set_ in range(1, exercise.sets + 1):
+                        if set_ > 1:
+                            self.rest(exercise.rest.between_sets, RestReason.BETWEEN_SETS)
+                        load_number = round_ if block.is_circuit else set_
+                        self.sides(block, block_number, exercise, exercise_number,
+                                   set_, round_, load_number)  # fmt: skip
+        return Plan(self.program, tuple(self.steps))
+
+
+def build_plan(program: Program) -> Plan:
+    """Expand a program into its steps, in the order DESIGN.md gives."""
+    return _Builder(program).build()

@@ -1,0 +1,147 @@
+"""The program model: what a valid program file holds, typed and immutable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from hamtimer.core.quantities import Bounds, Tempo, format_seconds
+
+
+class WorkKind(StrEnum):
+    HOLD = "hold"
+    REPS = "reps"
+    TIME = "time"
+    DISTANCE = "distance"
+
+
+class Sides(StrEnum):
+    EACH = "each"
+    BOTH = "both"
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class SideOrder(StrEnum):
+    LEFT_FIRST = "left-first"
+    RIGHT_FIRST = "right-first"
+
+    @property
+    def sides(self) -> tuple[Side, Side]:
+        if self is SideOrder.LEFT_FIRST:
+            return (Side.LEFT, Side.RIGHT)
+        return (Side.RIGHT, Side.LEFT)
+
+
+@dataclass(frozen=True)
+class RestSettings:
+    """Rest durations in seconds; 0 means no rest step at all."""
+
+    between_sides: float = 10.0
+    between_sets: float = 60.0
+    between_exercises: float = 30.0
+    between_rounds: float = 90.0
+
+    def overridden(self, **changes: float) -> RestSettings:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Work:
+    """One side's work: its kind and what it asks (seconds or reps), or a distance."""
+
+    kind: WorkKind
+    bounds: Bounds
+    distance: str | None = None
+
+    @property
+    def is_max(self) -> bool:
+        return self.kind is not WorkKind.DISTANCE and self.bounds.is_max
+
+    @property
+    def is_timed(self) -> bool:
+        return self.kind in (WorkKind.HOLD, WorkKind.TIME)
+
+    def describe(self) -> str:
+        """What is asked, for people: "30 s", "20-30 s", "5-10 min", "8-10 reps", "max", "5 yd"."""
+        if self.distance is not None:
+            return self.distance
+        low, high = self.bounds.minimum, self.bounds.target
+        if low is None or high is None:
+            return "max reps" if self.kind is WorkKind.REPS else "max"
+        if self.kind is WorkKind.REPS:
+            return f"{low:g} reps" if low == high else f"{low:g}-{high:g} reps"
+        if low == high:
+            return format_seconds(high)
+        if high < 60:
+            return f"{low:g}-{high:g} s"
+        if low % 60 == 0 and high % 60 == 0:
+            return f"{low / 60:g}-{high / 60:g} min"
+        return f"{format_seconds(low)}-{format_seconds(high)}"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A progression gate: reach `value` (seconds or reps) for `sessions` sessions in a row."""
+
+    kind: WorkKind
+    value: float
+    sessions: int
+
+    def as_dict(self) -> dict[str, float | int]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {self.kind.value: value, "sessions": self.sessions}
+
+
+@dataclass(frozen=True)
+class Exercise:
+    name: str
+    work: Work
+    sides: Sides = Sides.BOTH
+    sets: int = 1
+    tempo: Tempo | None = None
+    load: str | None = None
+    rest: RestSettings = RestSettings()
+    cues: tuple[str, ...] = ()
+    checks: tuple[str, ...] = ()
+    goal: Goal | None = None
+    note: str | None = None
+    cadence: int | None = None
+    side_order: SideOrder | None = None
+
+    @property
+    def one_leg(self) -> bool:
+        return self.sides is Sides.EACH
+
+
+@dataclass(frozen=True)
+class Block:
+    exercises: tuple[Exercise, ...]
+    name: str | None = None
+    rounds: int = 1
+    loads: tuple[str, ...] = ()
+    rest: RestSettings = RestSettings()
+
+    @property
+    def is_circuit(self) -> bool:
+        return self.rounds > 1
+
+    def load_for(self, number: int) -> str | None:
+        """The load label for round (or set) `number`, counting from 1; the last repeats."""
+        if not self.loads:
+            return None
+        return self.loads[min(number, len(self.loads)) - 1]
+
+
+@dataclass(frozen=True)
+class Program:
+    name: str
+    blocks: tuple[Block, ...]
+    source: str = ""
+    about: str = ""
+    side_order: SideOrder = SideOrder.LEFT_FIRST
+    prepare: float = 5.0
+    rest: RestSettings = RestSettings()

@@ -1,0 +1,1 @@
+"""The bundled program files, installed as the package `hamtimer.programs`."""
