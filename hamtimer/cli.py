@@ -19,17 +19,21 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 def _common() -> argparse.ArgumentParser:
     """Options accepted before or after the command (SUPPRESS keeps one from hiding the other)."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help="where session logs go (default: $HAMTIMER_DATA_DIR or the user data dir)")
-    common.add_argument("--mute", action="store_true", default=argparse.SUPPRESS,
-                        help="no sound")
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where session logs go (default: $HAMTIMER_DATA_DIR or the user data dir)",
+    )
+    common.add_argument("--mute", action="store_true", default=argparse.SUPPRESS, help="no sound")
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
-        prog="hamtimer", parents=[common],
+        prog="hamtimer",
+        parents=[common],
         description="A terminal interval timer for hamstring strength work, with a left/right log.",
     )
     parser.add_argument("--version", action="version", version=f"hamtimer {__version__}")
@@ -57,9 +61,14 @@ def cmd_check(files: Sequence[str]) -> int:
             failed += 1
             print(err.render(), file=sys.stderr)
             continue
-        print(f"{name}: ok: {plan.program.name}, {len(plan.steps)} steps, about {clock(plan.estimated_seconds)}")
+        print(
+            f"{name}: ok: {plan.program.name}, {len(plan.steps)} steps, about {clock(plan.estimated_seconds)}"
+        )
     if len(files) > 1:
-        print(f"{len(files) - failed} valid, {failed} invalid", file=sys.stderr if failed else sys.stdout)
+        print(
+            f"{len(files) - failed} valid, {failed} invalid",
+            file=sys.stderr if failed else sys.stdout,
+        )
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -81,9 +90,25 @@ def cmd_list() -> int:
         except ProgramError as err:
             bad += 1
             count = len(err.problems)
-            rows.append([entry.name, "(invalid: run hamtimer check)", "", f"{count} problem" + "s" * (count > 1), str(entry.path)])
+            rows.append(
+                [
+                    entry.name,
+                    "(invalid: run hamtimer check)",
+                    "",
+                    f"{count} problem" + "s" * (count > 1),
+                    str(entry.path),
+                ]
+            )
             continue
-        rows.append([entry.name, plan.program.name, clock(plan.estimated_seconds), entry.origin, str(entry.path)])
+        rows.append(
+            [
+                entry.name,
+                plan.program.name,
+                clock(plan.estimated_seconds),
+                entry.origin,
+                str(entry.path),
+            ]
+        )
     if not rows:
         print("no programs found")
         return EXIT_OK

@@ -22,8 +22,8 @@ from hamtimer.core.program import (
     Goal,
     Program,
     RestSettings,
-    Sides,
     SideOrder,
+    Sides,
     Work,
     WorkKind,
 )
@@ -50,9 +50,20 @@ _EXERCISE_REST_KEYS = ("between_sides", "between_sets")
 _BLOCK_KEYS = ("name", "rounds", "loads", "rest", "exercise")
 _WORK_KEYS = ("hold", "reps", "time", "distance")
 _EXERCISE_KEYS = (
-    "name", "sides", "sets", *_WORK_KEYS, "tempo", "load", "rest", "cues", "checks",
-    "goal", "note", "cadence", "side_order",
-)  # fmt: skip
+    "name",
+    "sides",
+    "sets",
+    *_WORK_KEYS,
+    "tempo",
+    "load",
+    "rest",
+    "cues",
+    "checks",
+    "goal",
+    "note",
+    "cadence",
+    "side_order",
+)
 _GOAL_KEYS = ("hold", "reps", "time", "sessions")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
@@ -118,7 +129,11 @@ class _Reader:
         self.fail([*place, key], f"{show(value)}: {expected}")
 
     def keys(
-        self, table: dict[str, Any], place: list[str], allowed: tuple[str, ...], hints: dict[str, str]
+        self,
+        table: dict[str, Any],
+        place: list[str],
+        allowed: tuple[str, ...],
+        hints: dict[str, str],
     ) -> None:
         for key in table:
             if key in allowed:
@@ -137,7 +152,13 @@ class _Reader:
         return None
 
     def text(
-        self, table: dict[str, Any], place: list[str], key: str, *, limit: int, required: bool = False
+        self,
+        table: dict[str, Any],
+        place: list[str],
+        key: str,
+        *,
+        limit: int,
+        required: bool = False,
     ) -> str | None:
         value = table.get(key)
         if value is None:
@@ -187,9 +208,7 @@ class _Reader:
         self.bad(place, key, value, f"expected a whole number from {low} to {high}")
         return default
 
-    def choice(
-        self, table: dict[str, Any], place: list[str], key: str, kind: type[E], default: E
-    ) -> E:
+    def choice(self, table: dict[str, Any], place: list[str], key: str, kind: type[E], default: E) -> E:
         value = table.get(key)
         if value is None:
             return default
@@ -211,9 +230,7 @@ class _Reader:
             self.bad(place, key, table[key], str(problem))
             return None
 
-    def duration(
-        self, table: dict[str, Any], place: list[str], key: str, default: float
-    ) -> float:
+    def duration(self, table: dict[str, Any], place: list[str], key: str, default: float) -> float:
         if key not in table:
             return default
         seconds = self.parsed(table, place, key, lambda v: parse_duration(v, allow_zero=True))
@@ -228,7 +245,7 @@ class _Reader:
         if table is None:
             return base
         hints = {
-            k: f"cannot be set for one exercise; set it in the block's rest or in [rest]"
+            k: "cannot be set for one exercise; set it in the block's rest or in [rest]"
             for k in _REST_KEYS
             if k not in allowed
         }
@@ -237,9 +254,13 @@ class _Reader:
         return base.overridden(**changes)
 
     def program(self, doc: dict[str, Any]) -> Program:
-        self.keys(doc, [], _TOP_KEYS, {
-            k: f'belongs in the [program] table (write it under [program])' for k in _PROGRAM_KEYS
-        } | {k: f"belongs in the [rest] table" for k in _REST_KEYS})
+        self.keys(
+            doc,
+            [],
+            _TOP_KEYS,
+            {k: "belongs in the [program] table (write it under [program])" for k in _PROGRAM_KEYS}
+            | {k: "belongs in the [rest] table" for k in _REST_KEYS},
+        )
         name, about = "", ""
         side_order, prepare = SideOrder.LEFT_FIRST, 5.0
         head = doc.get("program")
@@ -257,9 +278,14 @@ class _Reader:
         if self.problems:
             raise ProgramError(self.source, self.problems)
         return Program(
-            name=name, blocks=blocks, source=self.source, about=about,
-            side_order=side_order, prepare=prepare, rest=rest,
-        )  # fmt: skip
+            name=name,
+            blocks=blocks,
+            source=self.source,
+            about=about,
+            side_order=side_order,
+            prepare=prepare,
+            rest=rest,
+        )
 
     def blocks(self, value: object, rest: RestSettings) -> tuple[Block, ...]:
         example = "add [[block]] followed by at least one [[block.exercise]]"
@@ -283,9 +309,12 @@ class _Reader:
         name = table.get("name")
         if isinstance(name, str) and name.strip():
             place = [f'block {number} "{name.strip()[:40]}"']
-        self.keys(table, place, _BLOCK_KEYS, {
-            k: "belongs in [[block.exercise]]" for k in _EXERCISE_KEYS if k not in _BLOCK_KEYS
-        })
+        self.keys(
+            table,
+            place,
+            _BLOCK_KEYS,
+            {k: "belongs in [[block.exercise]]" for k in _EXERCISE_KEYS if k not in _BLOCK_KEYS},
+        )
         name = self.text(table, place, "name", limit=100)
         rounds = self.whole(table, place, "rounds", 1, 100, 1)
         loads = self.texts(table, place, "loads", limit=60, most=100)
@@ -308,8 +337,7 @@ class _Reader:
             self.fail([*place, "exercise"], f"{show(value)}: expected [[block.exercise]] tables")
             return ()
         found = (
-            self.exercise(item, [*place, f"exercise {n}"], rounds, rest)
-            for n, item in enumerate(value, 1)
+            self.exercise(item, [*place, f"exercise {n}"], rounds, rest) for n, item in enumerate(value, 1)
         )
         return tuple(e for e in found if e is not None)
 
@@ -323,18 +351,25 @@ class _Reader:
         name = table.get("name")
         if isinstance(name, str) and name.strip():
             place = [*place[:-1], f'{place[-1]} "{name.strip()[:40]}"']
-        self.keys(table, place, _EXERCISE_KEYS, {
-            k: f"goes in the exercise's rest: rest = {{ {k} = 30 }}" for k in _EXERCISE_REST_KEYS
-        } | {"loads": 'one exercise has one load: load = "medium"'})
+        self.keys(
+            table,
+            place,
+            _EXERCISE_KEYS,
+            {k: f"goes in the exercise's rest: rest = {{ {k} = 30 }}" for k in _EXERCISE_REST_KEYS}
+            | {"loads": 'one exercise has one load: load = "medium"'},
+        )
         name = self.text(table, place, "name", limit=100, required=True)
         work = self.work(table, place)
         sides = self.choice(table, place, "sides", Sides, Sides.BOTH)
         sets = self.whole(table, place, "sets", 1, LIMIT_SETS, 1)
         if sets > 1 and rounds > 1:
-            self.fail([*place, "sets"], (
-                f"{sets}: a circuit block (rounds = {rounds}) runs each exercise once per round; "
-                "drop sets, or move the exercise to a block with rounds = 1"
-            ))  # fmt: skip
+            self.fail(
+                [*place, "sets"],
+                (
+                    f"{sets}: a circuit block (rounds = {rounds}) runs each exercise once per round; "
+                    "drop sets, or move the exercise to a block with rounds = 1"
+                ),
+            )
         tempo = self.tempo(table, place, work)
         cadence = None
         if "cadence" in table:
@@ -355,18 +390,28 @@ class _Reader:
         if len(self.problems) > before or name is None or work is None:
             return None
         return Exercise(
-            name=name, work=work, sides=sides, sets=sets, tempo=tempo, load=load,
-            rest=exercise_rest, cues=cues, checks=checks, goal=goal, note=note,
-            cadence=cadence, side_order=side_order,
-        )  # fmt: skip
+            name=name,
+            work=work,
+            sides=sides,
+            sets=sets,
+            tempo=tempo,
+            load=load,
+            rest=exercise_rest,
+            cues=cues,
+            checks=checks,
+            goal=goal,
+            note=note,
+            cadence=cadence,
+            side_order=side_order,
+        )
 
     def work(self, table: dict[str, Any], place: list[str]) -> Work | None:
         given = [k for k in _WORK_KEYS if k in table]
         if not given:
-            self.fail(place, (
-                'has no work; add exactly one of hold = 30, reps = 12, time = "5 min" '
-                'or distance = "5 yd"'
-            ))  # fmt: skip
+            self.fail(
+                place,
+                ('has no work; add exactly one of hold = 30, reps = 12, time = "5 min" or distance = "5 yd"'),
+            )
             return None
         if len(given) > 1:
             self.fail(place, f"has {' and '.join(given)}; keep exactly one kind of work")
@@ -400,10 +445,13 @@ class _Reader:
         kinds = [k for k in ("hold", "reps", "time") if k in table]
         if kinds != [work.kind.value]:
             example = "30" if work.is_timed else "12"
-            self.fail(place, (
-                f"expected the work's own kind and a number of sessions: "
-                f"goal = {{ {work.kind} = {example}, sessions = 2 }}"
-            ))  # fmt: skip
+            self.fail(
+                place,
+                (
+                    f"expected the work's own kind and a number of sessions: "
+                    f"goal = {{ {work.kind} = {example}, sessions = 2 }}"
+                ),
+            )
             return None
         sessions = self.whole(table, place, "sessions", 1, 100, 1)
         if work.kind is WorkKind.REPS:
@@ -419,9 +467,15 @@ class _Reader:
 
 def _decode(data: bytes, source: str) -> str:
     if len(data) > MAX_FILE_BYTES:
-        raise ProgramError(source, [Problem("", (
-            f"is {len(data) // 1024} KiB; a program file is a few kilobytes (limit 1 MiB)"
-        ))])  # fmt: skip
+        raise ProgramError(
+            source,
+            [
+                Problem(
+                    "",
+                    (f"is {len(data) // 1024} KiB; a program file is a few kilobytes (limit 1 MiB)"),
+                )
+            ],
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -168,12 +168,22 @@ class _Builder:
         for position, side in enumerate(sides):
             if position:
                 self.rest(exercise.rest.between_sides, RestReason.BETWEEN_SIDES)
-            self.steps.append(WorkStep(
-                index=len(self.steps), exercise=exercise, block=block.name,
-                block_number=block_number, exercise_number=exercise_number, side=side,
-                set=set_, sets=exercise.sets, round=round_, rounds=block.rounds,
-                load=exercise.load or block.load_for(load_number), first_side=position == 0,
-            ))  # fmt: skip
+            self.steps.append(
+                WorkStep(
+                    index=len(self.steps),
+                    exercise=exercise,
+                    block=block.name,
+                    block_number=block_number,
+                    exercise_number=exercise_number,
+                    side=side,
+                    set=set_,
+                    sets=exercise.sets,
+                    round=round_,
+                    rounds=block.rounds,
+                    load=exercise.load or block.load_for(load_number),
+                    first_side=position == 0,
+                )
+            )
 
     def build(self) -> Plan:
         if self.program.prepare > 0:
@@ -191,8 +201,15 @@ class _Builder:
                         if set_ > 1:
                             self.rest(exercise.rest.between_sets, RestReason.BETWEEN_SETS)
                         load_number = round_ if block.is_circuit else set_
-                        self.sides(block, block_number, exercise, exercise_number,
-                                   set_, round_, load_number)  # fmt: skip
+                        self.sides(
+                            block,
+                            block_number,
+                            exercise,
+                            exercise_number,
+                            set_,
+                            round_,
+                            load_number,
+                        )
         return Plan(self.program, tuple(self.steps))
 
 

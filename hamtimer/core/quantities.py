@@ -137,7 +137,7 @@ def parse_timed(value: object) -> Bounds:
     """A hold or time: a duration, a range such as `"20-30s"` or `"5-10 min"`, or `"max"`."""
     if isinstance(value, str) and value.strip().lower() == "max":
         return Bounds(None, None)
-    hint = f"expected {DURATION_HINT}, a range (\"20-30s\", \"5-10 min\") or \"max\""
+    hint = f'expected {DURATION_HINT}, a range ("20-30s", "5-10 min") or "max"'
     if isinstance(value, str) and (pair := _split_range(value)) is not None:
         low_text, high_text = pair
         high = _seconds_of_text(high_text)
