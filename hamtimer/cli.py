@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from hamtimer import __version__
 from hamtimer.core.catalog import all_programs, resolve
@@ -44,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
     plan.add_argument("--json", action="store_true", help="machine-readable output")
     commands.add_parser("list", parents=[common], help="programs found, with estimated duration")
+    run = commands.add_parser("run", parents=[common], help="run a program")
+    run.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
+    run.add_argument("--trace", metavar="FILE", help="write one JSON line per engine event")
     return parser
 
 
@@ -116,6 +120,20 @@ def cmd_list() -> int:
     return EXIT_OK
 
 
+def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
+    from hamtimer.ui.app import HamtimerApp, RunOptions
+
+    data_dir = getattr(args, "data_dir", None)
+    trace = getattr(args, "trace", None)
+    options = RunOptions(
+        data_dir=Path(data_dir) if data_dir else None,
+        mute=getattr(args, "mute", False),
+        trace=Path(trace) if trace else None,
+    )
+    HamtimerApp(plan, options).run()
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -126,8 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_plan(args.program, args.json)
         if args.command == "list":
             return cmd_list()
-        parser.print_help()
-        return EXIT_OK
+        if args.command == "run":
+            return cmd_app(args, _load(args.program))
+        return cmd_app(args, None)
     except ProgramError as err:
         print(err.render(), file=sys.stderr)
         return EXIT_INVALID

@@ -1,0 +1,23 @@
+"""The interface between cue events and sound."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from hamtimer.core.events import Event
+
+
+class CuePlayer(Protocol):
+    name: str
+
+    def play(self, event: Event) -> None:
+        """Start the event's sound and return at once; never raise."""
+
+
+class SilentPlayer:
+    """Plays nothing: used when muted at start or when no backend works."""
+
+    name = "silent"
+
+    def play(self, event: Event) -> None:
+        return None

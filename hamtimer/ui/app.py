@@ -1,0 +1,88 @@
+"""The Textual app: which screen is shown, and where engine events go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from hamtimer.audio.player import CuePlayer, SilentPlayer
+from hamtimer.core.clock import Clock, monotonic
+from hamtimer.core.engine import Engine
+from hamtimer.core.events import Event, EventKind
+from hamtimer.core.plan import Plan
+from hamtimer.core.trace import TraceWriter
+from hamtimer.ui.screens.dialogs import ConfirmQuit
+from hamtimer.ui.screens.picker import PickerScreen
+from hamtimer.ui.screens.session import SessionScreen
+from hamtimer.ui.screens.summary import SummaryScreen
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    data_dir: Path | None = None
+    mute: bool = False
+    trace: Path | None = None
+
+
+class HamtimerApp(App[None]):
+    CSS_PATH = "hamtimer.tcss"
+    TITLE = "hamtimer"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def __init__(
+        self,
+        plan: Plan | None = None,
+        options: RunOptions | None = None,
+        clock: Clock = monotonic,
+        player: CuePlayer | None = None,
+    ) -> None:
+        super().__init__()
+        self.initial_plan = plan
+        self.options = options or RunOptions()
+        self.clock = clock
+        self.player: CuePlayer = player or SilentPlayer()
+        self.muted = self.options.mute
+        self.engine: Engine | None = None
+        self.trace = TraceWriter(self.options.trace) if self.options.trace else None
+
+    def on_mount(self) -> None:
+        if self.initial_plan is not None:
+            self.start_session(self.initial_plan)
+        else:
+            self.push_screen(PickerScreen())
+
+    def start_session(self, plan: Plan) -> None:
+        self.engine = Engine(plan, self.clock)
+        self.push_screen(SessionScreen(self.engine, self.on_events, self.on_session_done))
+
+    def on_events(self, events: list[Event]) -> None:
+        if self.trace is not None:
+            self.trace.write(events)
+        if not self.muted:
+            for event in events:
+                if event.kind is EventKind.CUE:
+                    self.player.play(event)
+
+    def on_session_done(self, engine: Engine) -> None:
+        self.switch_screen(SummaryScreen(engine))
+
+    def toggle_mute(self) -> bool:
+        self.muted = not self.muted
+        return self.muted
+
+    async def action_quit(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ConfirmQuit):
+            screen.dismiss(True)
+        elif isinstance(screen, SessionScreen):
+            screen.confirm_quit()
+        else:
+            self.exit()
+
+    def on_unmount(self) -> None:
+        if self.trace is not None:
+            self.trace.close()

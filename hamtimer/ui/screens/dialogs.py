@@ -1,0 +1,53 @@
+"""Small modal screens: confirm quit and the key help."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = """\
+[b]space[/b]    count a rep on a reps step; anywhere else the same as enter
+[b]enter[/b]    end the step now (a hold keeps the time reached; a rest is cut short)
+[b]p[/b]        pause / resume
+[b]s[/b]        skip the step (nothing recorded)
+[b]b[/b]        back to the start of the previous work step (or restart this one)
+[b]+ / -[/b]    15 s more / less rest; on a reps step, - takes back a rep
+[b]1-9, 0[/b]   difficulty of the side just done (0 = 10)
+[b]letters[/b]  toggle the checks shown in the rating prompt
+[b]esc[/b]      close the rating prompt
+[b]m[/b]        mute / unmute
+[b]ctrl+q[/b]   quit; what was done is kept
+
+Difficulty: 10 = could not do one more rep or second, 9 = one more,
+8 = two more, 7 = three more, 6 or less = easy."""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q,enter,space", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help", classes="dialog"):
+            yield Static("[b]Keys[/b]", classes="title")
+            yield Static(KEYS)
+            yield Static("esc closes", classes="hint")
+
+    def action_dismiss(self, result: object = None) -> None:  # type: ignore[override]
+        self.dismiss(None)
+
+
+class ConfirmQuit(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Stop"),
+        Binding("n,escape", "answer(False)", "Keep going"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm", classes="dialog"):
+            yield Static("[b]Stop the session?[/b]", classes="title")
+            yield Static("Everything done so far is kept.\n\n[b]y[/b] stop    [b]n[/b] / esc keep going")
+
+    def action_answer(self, stop: bool) -> None:
+        self.dismiss(stop)

@@ -1,0 +1,291 @@
+"""The session screen: the start panel, the live step, the rating prompt and the pause overlay.
+
+It holds no timing truth: it asks the engine what is due next and sleeps until then (or until the
+shown whole seconds change), so it wakes about once a second and repaints only what changed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, ProgressBar, Static
+
+from hamtimer.core.engine import Engine, Status
+from hamtimer.core.events import Event, EventKind
+from hamtimer.core.plan import PrepareStep, RestStep, Step, WorkStep
+from hamtimer.core.program import WorkKind
+from hamtimer.core.quantities import format_seconds
+from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
+from hamtimer.ui.widgets.banner import SideBanner
+from hamtimer.ui.widgets.clock import BigClock, clock_text
+from hamtimer.ui.widgets.rating import RatingPanel
+
+EventSink = Callable[[list[Event]], None]
+
+
+def _describe(step: Step) -> str:
+    if isinstance(step, WorkStep):
+        side = f"{step.side.value.upper()} · " if step.side else ""
+        return f"{side}{step.exercise.name} · {step.exercise.work.describe()}"
+    if isinstance(step, RestStep):
+        return f"rest {format_seconds(step.seconds)} ({step.reason.label})"
+    return f"get ready {format_seconds(step.seconds)}"
+
+
+class SessionScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "main", "Go/Rep"),
+        Binding("enter", "end_step", "End step"),
+        Binding("p", "pause", "Pause"),
+        Binding("s", "skip", "Skip"),
+        Binding("b", "back", "Back"),
+        Binding("plus,equals_sign", "more_rest", "+15s"),
+        Binding("minus", "less", "-15s/-rep"),
+        Binding("m", "mute", "Mute"),
+        Binding("question_mark", "help", "Help"),
+        Binding("escape", "close_rating", "Close rating", show=False),
+    ]
+
+    def __init__(self, engine: Engine, sink: EventSink, on_done: Callable[[Engine], None]) -> None:
+        super().__init__()
+        self.engine = engine
+        self.sink = sink
+        self.on_done = on_done
+        self._wake: Timer | None = None
+        self._ended = False
+        self._rated_step: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session"):
+            yield Static(id="where")
+            yield SideBanner(id="banner")
+            yield Static(id="exercise")
+            yield BigClock(id="clock")
+            yield Static(id="detail")
+            yield Static(id="cue")
+            yield Static(id="next")
+            with Horizontal(id="progress-row"):
+                yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="progress")
+                yield Static(id="left")
+        yield RatingPanel(id="rating")
+        yield Static("PAUSED\n\np or space resumes", id="paused")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(RatingPanel).close()
+        self.query_one("#paused").display = False
+        self.show_step()
+        self.show_time()
+
+    # ----- the loop: engine events in, screen out
+
+    def run(self, events: Iterable[Event]) -> None:
+        """Hand events on, update what they change, and sleep until the next thing is due."""
+        batch = list(events)
+        if batch:
+            self.sink(batch)
+        step_changed = False
+        for event in batch:
+            if event.kind is EventKind.STEP_STARTED:
+                step_changed = True
+            elif event.kind is EventKind.SIDE_DONE:
+                self.query_one(RatingPanel).ask(event.value)
+                self._rated_step = event.step
+            elif event.kind is EventKind.RATED:
+                self.query_one(RatingPanel).redraw()
+            elif event.kind in (EventKind.PAUSED, EventKind.RESUMED):
+                self.query_one("#paused").display = self.engine.paused
+        if step_changed:
+            self.show_step()
+        self.show_time()
+        if self.engine.status in (Status.FINISHED, Status.STOPPED):
+            self._finish()
+            return
+        self._schedule()
+
+    def sync(self) -> None:
+        """Catch up with the clock (the scheduled wake, or a test that moved a fake clock)."""
+        self.run(self.engine.tick())
+
+    def _schedule(self) -> None:
+        if self._wake is not None:
+            self._wake.stop()
+            self._wake = None
+        engine = self.engine
+        now = engine.clock()
+        times = [t for t in (engine.next_due(), engine.next_display_change(now)) if t is not None]
+        if times:
+            self._wake = self.set_timer(max(0.0, min(times) - now), self.sync, name="engine")
+
+    def _finish(self) -> None:
+        if self._wake is not None:
+            self._wake.stop()
+        if not self._ended:
+            self._ended = True
+            self.on_done(self.engine)
+
+    # ----- drawing
+
+    def show_step(self) -> None:
+        engine = self.engine
+        step = engine.step
+        where = self.query_one("#where", Static)
+        exercise = self.query_one("#exercise", Static)
+        banner = self.query_one(SideBanner)
+        cue = self.query_one("#cue", Static)
+        upcoming = self.query_one("#next", Static)
+        program = engine.plan.program.name
+        if engine.status is Status.READY:
+            banner.show(None, label="READY")
+            first = engine.plan.work_steps[0] if engine.plan.work_steps else None
+            where.update(f"{program} · {len(engine.plan.work_steps)} work steps")
+            exercise.update(f"[b]{program}[/b]")
+            cue.update(engine.plan.program.about)
+            upcoming.update(f"First: {_describe(first)}" if first else "")
+            return
+        total = len(engine.plan.steps)
+        if isinstance(step, WorkStep):
+            parts = [program, step.block or "", f"set {step.set}/{step.sets}" if step.sets > 1 else ""]
+            parts += [f"round {step.round}/{step.rounds}" if step.rounds > 1 else ""]
+            parts += [f"load: {step.load}" if step.load else "", f"step {step.index + 1}/{total}"]
+            where.update(" · ".join(p for p in parts if p))
+            banner.show(step.side)
+            exercise.update(f"[b]{step.exercise.name}[/b]")
+            notes = list(step.exercise.cues)
+            if step.exercise.note and step.set == 1 and step.round == 1 and step.first_side:
+                notes.append(step.exercise.note)
+            cue.update(" · ".join(notes))
+        else:
+            where.update(f"{program} · step {step.index + 1}/{total}")
+            banner.show(None, resting=True, label="GET READY" if isinstance(step, PrepareStep) else None)
+            coming = engine.next_work()
+            exercise.update(f"[b]{'Get ready' if isinstance(step, PrepareStep) else 'Rest'}[/b]")
+            cue.update(coming.exercise.note or " · ".join(coming.exercise.cues) if coming else "")
+        upcoming.update(self._next_text())
+
+    def _next_text(self) -> str:
+        engine = self.engine
+        steps = engine.plan.steps
+        following = steps[engine.index + 1] if engine.index + 1 < len(steps) else None
+        if following is None:
+            return "Next: the end"
+        text = f"Next: {_describe(following)}"
+        if not isinstance(following, WorkStep) and (coming := engine.next_work()) is not None:
+            text += f", then {_describe(coming)}"
+        return text
+
+    def show_time(self) -> None:
+        engine = self.engine
+        clock = self.query_one(BigClock)
+        detail = self.query_one("#detail", Static)
+        now = engine.clock()
+        self.query_one(ProgressBar).progress = round(engine.progress(now) * 1000)
+        left = math.ceil(engine.seconds_left(now))
+        self.query_one("#left", Static).update(f"{clock_text(left)} left")
+        if engine.status is Status.READY:
+            clock.shown = clock_text(engine.plan.estimated_seconds)
+            detail.update("estimated time · [b]space[/b] starts")
+            return
+        if engine.status is not Status.RUNNING:
+            clock.shown = "0"
+            detail.update("session over")
+            return
+        step = engine.step
+        remaining = engine.remaining(now)
+        if isinstance(step, WorkStep) and step.exercise.work.kind is WorkKind.REPS:
+            clock.shown = str(engine.reps)
+            detail.update(self._reps_detail(step))
+        elif remaining is not None:
+            clock.shown = clock_text(math.ceil(remaining - 1e-9))
+            detail.update(self._timed_detail(step))
+        else:
+            clock.shown = clock_text(math.floor(engine.elapsed(now)))
+            detail.update(self._open_detail(step))
+
+    def _reps_detail(self, step: WorkStep) -> str:
+        exercise = step.exercise
+        bounds = exercise.work.bounds
+        goal = "max reps" if bounds.target is None else exercise.work.describe()
+        reached = " · [b]minimum reached[/b]" if self.engine.minimum_reached else ""
+        if exercise.tempo is not None:
+            return f"reps of {goal} at tempo {exercise.tempo}{reached} · enter ends"
+        return f"reps of {goal}{reached} · [b]space[/b] counts a rep, enter ends"
+
+    def _timed_detail(self, step: Step) -> str:
+        if isinstance(step, WorkStep):
+            reached = " · [b]minimum reached[/b]" if self.engine.minimum_reached else ""
+            metronome = f" · metronome {step.exercise.cadence} bpm" if step.exercise.cadence else ""
+            return f"{step.exercise.work.kind} {step.exercise.work.describe()}{reached}{metronome}"
+        if isinstance(step, RestStep):
+            return f"rest ({step.reason.label}) · + adds 15 s, enter ends it"
+        return "get ready"
+
+    def _open_detail(self, step: Step) -> str:
+        if isinstance(step, WorkStep) and step.exercise.work.kind is WorkKind.DISTANCE:
+            return f"{step.exercise.work.distance} · enter when done"
+        return "max: go until you cannot · enter stops the clock"
+
+    # ----- keys
+
+    def action_main(self) -> None:
+        self.run(self.engine.press_main())
+
+    def action_end_step(self) -> None:
+        self.run(self.engine.end_step())
+
+    def action_pause(self) -> None:
+        self.run(self.engine.toggle_pause())
+
+    def action_skip(self) -> None:
+        self.run(self.engine.skip())
+
+    def action_back(self) -> None:
+        self.query_one(RatingPanel).close()
+        self.run(self.engine.back())
+
+    def action_more_rest(self) -> None:
+        self.run(self.engine.change_rest(15))
+
+    def action_less(self) -> None:
+        if isinstance(self.engine.step, WorkStep):
+            self.run(self.engine.uncount_rep())
+        else:
+            self.run(self.engine.change_rest(-15))
+
+    def action_mute(self) -> None:
+        muted = self.app.toggle_mute()  # type: ignore[attr-defined]
+        self.notify("sound off" if muted else "sound on", timeout=2)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_close_rating(self) -> None:
+        self.query_one(RatingPanel).close()
+
+    def confirm_quit(self) -> None:
+        def decided(stop: bool | None) -> None:
+            if stop:
+                self.run(self.engine.stop())
+
+        if self.engine.status is Status.READY:
+            self.run(self.engine.stop())
+            return
+        self.app.push_screen(ConfirmQuit(), decided)
+
+    def on_key(self, event: events.Key) -> None:
+        panel = self.query_one(RatingPanel)
+        if not panel.open or event.character is None:
+            return
+        if event.character.isdigit():
+            event.stop()
+            self.run(self.engine.rate(int(event.character) or 10))
+        elif event.character in panel.keys:
+            event.stop()
+            self.run(self.engine.toggle_check(panel.keys[event.character]))

@@ -1,0 +1,69 @@
+"""The one-key difficulty prompt shown after each side, during the following rest."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from hamtimer.core.results import SideResult
+
+ANCHORS = "10 nothing left · 9 one more · 8 two more · 7 three more · 6 or less: easy"
+RESERVED = set("pbsm")
+DIFFICULTY_WORDS = {10: "nothing left", 9: "one more", 8: "two more", 7: "three more"}
+
+
+def check_keys(checks: tuple[str, ...]) -> dict[str, str]:
+    """A free letter for each check: its words' initials first, then any of its letters."""
+    keys: dict[str, str] = {}
+    for check in checks:
+        words = check.lower().split()
+        candidates = [w[0] for w in words if w] + [c for c in check.lower() if c.isalpha()]
+        spare = [c for c in "acdefghijklnortuvwxyz" if c not in keys]
+        for letter in [*candidates, *spare]:
+            if letter.isalpha() and letter.isascii() and letter not in RESERVED and letter not in keys:
+                keys[letter] = check
+                break
+    return keys
+
+
+class RatingPanel(Static):
+    """Hidden until a side is done; digits rate it, letters toggle its checks, esc hides."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.result: SideResult | None = None
+        self.keys: dict[str, str] = {}
+
+    def ask(self, result: SideResult) -> None:
+        self.result = result
+        self.keys = check_keys(result.step.exercise.checks)
+        self.redraw()
+        self.display = True
+
+    def close(self) -> None:
+        self.result = None
+        self.keys = {}
+        self.display = False
+
+    @property
+    def open(self) -> bool:
+        return self.result is not None
+
+    def redraw(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        step = result.step
+        side = step.side.value.upper() if step.side else "BOTH LEGS"
+        done = f"{result.seconds:g} s" if result.seconds is not None else f"{result.reps} reps"
+        if result.difficulty is None:
+            rating = "how hard? [b]1-9[/b], [b]0[/b] = 10"
+        else:
+            rating = f"rated [b]{result.difficulty}[/b] ({DIFFICULTY_WORDS.get(result.difficulty, 'easy')})"
+        lines = [f"[b]{side}[/b] {step.exercise.name}: {done} · {rating} · esc closes", ANCHORS]
+        if self.keys:
+            marks = [
+                f"[b]\\[{key}][/b] {check}: {'[reverse]YES[/reverse]' if check in result.flags else 'no'}"
+                for key, check in self.keys.items()
+            ]
+            lines.append("    ".join(marks))
+        self.update("\n".join(lines))

@@ -1,0 +1,39 @@
+"""The core never imports Textual: it must stay usable (and fast to test) without the UI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+PROBE = """
+import importlib, json, pkgutil, sys
+import hamtimer.core as core
+names = sorted(m.name for m in pkgutil.walk_packages(core.__path__, core.__name__ + "."))
+for name in names:
+    importlib.import_module(name)
+if sys.argv[1:] == ["control"]:
+    import textual  # noqa: F401
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+print(json.dumps({"modules": names, "textual": loaded}))
+"""
+
+
+def probe(*args: str) -> dict[str, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, list[str]] = json.loads(done.stdout)
+    return result
+
+
+def test_no_core_module_imports_textual() -> None:
+    result = probe()
+    for expected in ("catalog", "loader", "paths", "plan", "program", "quantities"):
+        assert f"hamtimer.core.{expected}" in result["modules"]
+    assert result["textual"] == []
+
+
+def test_the_probe_would_see_textual() -> None:
+    assert "textual" in probe("control")["textual"]
