@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hamtimer import __version__
 from hamtimer.core.catalog import all_programs, resolve
+from hamtimer.core.engine import Status
 from hamtimer.core.loader import ProgramError, load_program
 from hamtimer.core.plan import Plan, build_plan
 from hamtimer.render import clock, plan_text, table
@@ -130,7 +131,21 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
         mute=getattr(args, "mute", False),
         trace=Path(trace) if trace else None,
     )
-    HamtimerApp(plan, options).run()
+    app = HamtimerApp(plan, options)
+    app.run()
+    engine = app.engine
+    if engine is not None and engine.status is Status.STOPPED:
+        from rich.console import Console
+
+        from hamtimer.ui.screens.summary import active_seconds, summary_table
+
+        console = Console()
+        console.print(
+            f"Session stopped: {engine.plan.program.name}, {len(engine.results)} sides or sets "
+            f"done in {clock(active_seconds(engine))}."
+        )
+        if engine.results:
+            console.print(summary_table(engine))
     return EXIT_OK
 
 

@@ -117,8 +117,15 @@ class Engine:
         return max(0.0, current - self.elapsed(now)) + after
 
     def progress(self, now: float | None = None) -> float:
-        total = self._before[-1]
-        return 1.0 if total <= 0 else min(1.0, 1.0 - self.seconds_left(now) / total)
+        """The share of the session done, 0 to 1, by estimated time (rest changes included)."""
+        if self.status in (Status.FINISHED, Status.STOPPED):
+            return 1.0
+        done = 0.0
+        if self.status is Status.RUNNING:
+            current = estimate_seconds(self.step) + self._extra
+            done = self._before[self.index] + min(self.elapsed(now), current)
+        whole = done + self.seconds_left(now)
+        return 1.0 if whole <= 0 else min(1.0, max(0.0, done / whole))
 
     # ----- commands
 
@@ -166,6 +173,8 @@ class Engine:
         self._catch_up(self.clock())
         if self.running and self._counts_reps() and self.reps > 0:
             self.reps -= 1
+            minimum = self._work_step().exercise.work.bounds.minimum
+            self.minimum_reached = minimum is not None and self.reps >= minimum and self.minimum_reached
         return self._drain()
 
     def end_step(self) -> list[Event]:
@@ -193,7 +202,6 @@ class Engine:
         now = self._catch_up(self.clock())
         if not self.running:
             return self._drain()
-        self._unpause(now)
         target = self.index
         under_way = self.elapsed(now) >= RESTART_AFTER or self.reps > 0
         if not (isinstance(self.step, WorkStep) and under_way):
@@ -202,6 +210,7 @@ class Engine:
                 target = earlier[-1]
             elif not isinstance(self.step, WorkStep):
                 return self._drain()
+        self._unpause(now)
         for index in [i for i in self.results if i >= target]:
             del self.results[index]
         if self.last_done is not None and self.last_done.step.index >= target:

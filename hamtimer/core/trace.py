@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,6 +26,8 @@ class TraceWriter:
             self.close()
 
     def close(self) -> None:
+        """Close the file; a trace that cannot be written is dropped, never the session."""
         if self._file is not None:
-            self._file.close()
-            self._file = None
+            handle, self._file = self._file, None
+            with contextlib.suppress(OSError):
+                handle.close()

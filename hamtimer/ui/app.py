@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from hamtimer.audio.player import CuePlayer, SilentPlayer
 from hamtimer.core.clock import Clock, monotonic
-from hamtimer.core.engine import Engine
+from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
 from hamtimer.core.plan import Plan
 from hamtimer.core.trace import TraceWriter
@@ -49,15 +51,18 @@ class HamtimerApp(App[None]):
         self.engine: Engine | None = None
         self.trace = TraceWriter(self.options.trace) if self.options.trace else None
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen is the default one, so the first frame needs no screen switch."""
         if self.initial_plan is not None:
-            self.start_session(self.initial_plan)
-        else:
-            self.push_screen(PickerScreen())
+            return self._session_screen(self.initial_plan)
+        return PickerScreen()
+
+    def _session_screen(self, plan: Plan) -> SessionScreen:
+        self.engine = Engine(plan, self.clock)
+        return SessionScreen(self.engine, self.on_events, self.on_session_done)
 
     def start_session(self, plan: Plan) -> None:
-        self.engine = Engine(plan, self.clock)
-        self.push_screen(SessionScreen(self.engine, self.on_events, self.on_session_done))
+        self.push_screen(self._session_screen(plan))
 
     def on_events(self, events: list[Event]) -> None:
         if self.trace is not None:
@@ -68,7 +73,11 @@ class HamtimerApp(App[None]):
                     self.player.play(event)
 
     def on_session_done(self, engine: Engine) -> None:
-        self.switch_screen(SummaryScreen(engine))
+        """A finished session shows its summary; a stopped one quits (the CLI prints it)."""
+        if engine.status is Status.FINISHED:
+            self.push_screen(SummaryScreen(engine))
+        else:
+            self.exit()
 
     def toggle_mute(self) -> bool:
         self.muted = not self.muted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any
 
@@ -156,7 +157,9 @@ def test_a_circuit_runs_every_exercise_once_per_round() -> None:
 
 
 def test_block_rest_overrides_rounds_rest() -> None:
-    plan = plan_of(program(block(ex("A"), keys="rounds = 2\nrest = { between_rounds = 60 }"), head="prepare = 0"))
+    plan = plan_of(
+        program(block(ex("A"), keys="rounds = 2\nrest = { between_rounds = 60 }"), head="prepare = 0")
+    )
     assert outline(plan) == [("A", "both", 1, 1), ("rest", "between-rounds", 60.0), ("A", "both", 1, 2)]
 
 
@@ -217,7 +220,9 @@ def test_side_order_right_first_for_the_program_and_left_first_for_one_exercise(
 
 
 def test_exercise_side_order_right_first_in_a_left_first_program() -> None:
-    plan = plan_of(program(block(ex("A", 'sides = "each"\nside_order = "right-first"'), ex("B", 'sides = "each"'))))
+    plan = plan_of(
+        program(block(ex("A", 'sides = "each"\nside_order = "right-first"'), ex("B", 'sides = "each"')))
+    )
     assert work_outline(plan) == [("A", "right"), ("A", "left"), ("B", "left"), ("B", "right")]
 
 
@@ -353,7 +358,9 @@ def test_json_shape_is_as_designed() -> None:
 
 
 def test_json_numbers_are_whole_where_whole_and_keep_fractions() -> None:
-    data = plan_of(program(block(ex("A", "hold = 7.5"), ex("B", 'time = "1m30s"')), head="prepare = 2.5")).to_json()
+    data = plan_of(
+        program(block(ex("A", "hold = 7.5"), ex("B", 'time = "1m30s"')), head="prepare = 2.5")
+    ).to_json()
     prepare, a, _, b = data["steps"]
     assert prepare["seconds"] == 2.5
     assert (a["target"], a["minimum"]) == (7.5, 7.5)
@@ -415,7 +422,12 @@ def test_estimated_seconds_counts_every_step_with_the_stated_assumptions() -> No
 
 def test_readme_assumptions() -> None:
     """The README promises 3 s per rep, 45 s for a "max" hold, 12 "max" reps and 20 s per distance."""
-    assert (SECONDS_PER_REP, ASSUMED_MAX_SECONDS, ASSUMED_MAX_REPS, ASSUMED_DISTANCE_SECONDS) == (3, 45, 12, 20)
+    assert (SECONDS_PER_REP, ASSUMED_MAX_SECONDS, ASSUMED_MAX_REPS, ASSUMED_DISTANCE_SECONDS) == (
+        3,
+        45,
+        12,
+        20,
+    )
 
 
 # --- every bundled program ------------------------------------------------------------------------------
@@ -433,7 +445,7 @@ def test_bundled_plans_are_well_formed(name: str) -> None:
     assert isinstance(plan.steps[-1], WorkStep)
     assert all(s.seconds > 0 for s in plan.steps if not isinstance(s, WorkStep))
     kinds = [type(s) for s in plan.steps]
-    assert not any(a is RestStep and b is RestStep for a, b in zip(kinds, kinds[1:], strict=False))
+    assert not any(a is RestStep and b is RestStep for a, b in itertools.pairwise(kinds))
     assert 60 < plan.estimated_seconds < 3600
     json.dumps(plan.to_json(), allow_nan=False)
 
@@ -496,7 +508,10 @@ def test_runners_six_facts() -> None:
     plan = bundled("runners-six")
     (only_block,) = plan.program.blocks
     assert only_block.rounds == 1
-    got = [(e.name, e.sides, e.work.kind, e.work.bounds.minimum, e.work.bounds.target) for e in only_block.exercises]
+    got = [
+        (e.name, e.sides, e.work.kind, e.work.bounds.minimum, e.work.bounds.target)
+        for e in only_block.exercises
+    ]
     assert got == RUNNERS_SIX
     assert [e.sets for e in only_block.exercises] == [3] * 6
     expected_steps = [
@@ -522,9 +537,7 @@ def test_speed_circuit_facts() -> None:
     plan = bundled("speed-circuit")
     (circuit,) = plan.program.blocks
     assert circuit.rounds == 3
-    got = [
-        (e.name, e.work.kind, e.work.distance or e.work.bounds, e.load) for e in circuit.exercises
-    ]
+    got = [(e.name, e.work.kind, e.work.distance or e.work.bounds, e.load) for e in circuit.exercises]
     assert got == SPEED_CIRCUIT
     assert all(e.sides is Sides.EACH for e in circuit.exercises)
     assert [(s.name, s.round, s.load) for s in plan.work_steps] == [

@@ -6,6 +6,7 @@ shown whole seconds change), so it wakes about once a second and repaints only w
 
 from __future__ import annotations
 
+import asyncio
 import math
 from collections.abc import Callable, Iterable
 
@@ -14,8 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
@@ -25,6 +25,7 @@ from hamtimer.core.quantities import format_seconds
 from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
 from hamtimer.ui.widgets.banner import SideBanner
 from hamtimer.ui.widgets.clock import BigClock, clock_text
+from hamtimer.ui.widgets.line import Line, ProgressLine
 from hamtimer.ui.widgets.rating import RatingPanel
 
 EventSink = Callable[[list[Event]], None]
@@ -37,6 +38,15 @@ def _describe(step: Step) -> str:
     if isinstance(step, RestStep):
         return f"rest {format_seconds(step.seconds)} ({step.reason.label})"
     return f"get ready {format_seconds(step.seconds)}"
+
+
+def minutes_left(seconds: float) -> str:
+    """The session's time left in whole minutes: an estimate, so it need not tick every second."""
+    if seconds <= 0:
+        return "done"
+    if seconds < 60:
+        return "< 1 min left"
+    return f"~{math.ceil(seconds / 60)} min left"
 
 
 class SessionScreen(Screen[None]):
@@ -58,27 +68,35 @@ class SessionScreen(Screen[None]):
         self.engine = engine
         self.sink = sink
         self.on_done = on_done
-        self._wake: Timer | None = None
+        self._wake: asyncio.TimerHandle | None = None
         self._ended = False
         self._rated_step: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session"):
-            yield Static(id="where")
+            yield Line(id="where")
             yield SideBanner(id="banner")
-            yield Static(id="exercise")
+            yield Line(id="exercise")
             yield BigClock(id="clock")
-            yield Static(id="detail")
+            yield Line(id="detail")
             yield Static(id="cue")
-            yield Static(id="next")
+            yield Line(id="next")
             with Horizontal(id="progress-row"):
-                yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="progress")
-                yield Static(id="left")
+                yield ProgressLine(id="progress")
+                yield Line(id="left")
         yield RatingPanel(id="rating")
         yield Static("PAUSED\n\np or space resumes", id="paused")
         yield Footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height < 22, "-compact")
+
     def on_mount(self) -> None:
+        self.clock = self.query_one(BigClock)
+        self.detail = self.query_one("#detail", Line)
+        self.progress = self.query_one(ProgressLine)
+        self.left = self.query_one("#left", Line)
+        self.set_class(self.size.height < 22, "-compact")
         self.query_one(RatingPanel).close()
         self.query_one("#paused").display = False
         self.show_step()
@@ -115,18 +133,40 @@ class SessionScreen(Screen[None]):
         self.run(self.engine.tick())
 
     def _schedule(self) -> None:
+        """Sleep until the next due moment or change of the shown seconds, on the loop's clock.
+
+        asyncio's loop.call_at is used rather than a Textual timer: it is exact to the loop's
+        resolution and costs no task per wake; the engine is ticked right in the callback.
+        """
         if self._wake is not None:
-            self._wake.stop()
+            self._wake.cancel()
             self._wake = None
         engine = self.engine
         now = engine.clock()
         times = [t for t in (engine.next_due(), engine.next_display_change(now)) if t is not None]
         if times:
-            self._wake = self.set_timer(max(0.0, min(times) - now), self.sync, name="engine")
+            loop = asyncio.get_running_loop()
+            self._wake = loop.call_at(loop.time() + max(0.0, min(times) - now), self._on_wake)
+
+    def _on_wake(self) -> None:
+        self._wake = None
+        try:
+            self.sync()
+        except Exception as error:  # handed to Textual, which reports it and exits cleanly
+            self.app.call_next(self._reraise, error)
+
+    @staticmethod
+    def _reraise(error: Exception) -> None:
+        raise error
+
+    def on_unmount(self) -> None:
+        if self._wake is not None:
+            self._wake.cancel()
 
     def _finish(self) -> None:
         if self._wake is not None:
-            self._wake.stop()
+            self._wake.cancel()
+            self._wake = None
         if not self._ended:
             self._ended = True
             self.on_done(self.engine)
@@ -136,39 +176,39 @@ class SessionScreen(Screen[None]):
     def show_step(self) -> None:
         engine = self.engine
         step = engine.step
-        where = self.query_one("#where", Static)
-        exercise = self.query_one("#exercise", Static)
+        where = self.query_one("#where", Line)
+        exercise = self.query_one("#exercise", Line)
         banner = self.query_one(SideBanner)
         cue = self.query_one("#cue", Static)
-        upcoming = self.query_one("#next", Static)
+        upcoming = self.query_one("#next", Line)
         program = engine.plan.program.name
         if engine.status is Status.READY:
             banner.show(None, label="READY")
             first = engine.plan.work_steps[0] if engine.plan.work_steps else None
-            where.update(f"{program} · {len(engine.plan.work_steps)} work steps")
-            exercise.update(f"[b]{program}[/b]")
+            where.show(f"{program} · {len(engine.plan.work_steps)} work steps")
+            exercise.show(f"[b]{program}[/b]")
             cue.update(engine.plan.program.about)
-            upcoming.update(f"First: {_describe(first)}" if first else "")
+            upcoming.show(f"First: {_describe(first)}" if first else "")
             return
         total = len(engine.plan.steps)
         if isinstance(step, WorkStep):
             parts = [program, step.block or "", f"set {step.set}/{step.sets}" if step.sets > 1 else ""]
             parts += [f"round {step.round}/{step.rounds}" if step.rounds > 1 else ""]
             parts += [f"load: {step.load}" if step.load else "", f"step {step.index + 1}/{total}"]
-            where.update(" · ".join(p for p in parts if p))
+            where.show(" · ".join(p for p in parts if p))
             banner.show(step.side)
-            exercise.update(f"[b]{step.exercise.name}[/b]")
+            exercise.show(f"[b]{step.exercise.name}[/b]")
             notes = list(step.exercise.cues)
             if step.exercise.note and step.set == 1 and step.round == 1 and step.first_side:
                 notes.append(step.exercise.note)
             cue.update(" · ".join(notes))
         else:
-            where.update(f"{program} · step {step.index + 1}/{total}")
+            where.show(f"{program} · step {step.index + 1}/{total}")
             banner.show(None, resting=True, label="GET READY" if isinstance(step, PrepareStep) else None)
             coming = engine.next_work()
-            exercise.update(f"[b]{'Get ready' if isinstance(step, PrepareStep) else 'Rest'}[/b]")
+            exercise.show(f"[b]{'Get ready' if isinstance(step, PrepareStep) else 'Rest'}[/b]")
             cue.update(coming.exercise.note or " · ".join(coming.exercise.cues) if coming else "")
-        upcoming.update(self._next_text())
+        upcoming.show(self._next_text())
 
     def _next_text(self) -> str:
         engine = self.engine
@@ -183,31 +223,29 @@ class SessionScreen(Screen[None]):
 
     def show_time(self) -> None:
         engine = self.engine
-        clock = self.query_one(BigClock)
-        detail = self.query_one("#detail", Static)
+        clock, detail = self.clock, self.detail
         now = engine.clock()
-        self.query_one(ProgressBar).progress = round(engine.progress(now) * 1000)
-        left = math.ceil(engine.seconds_left(now))
-        self.query_one("#left", Static).update(f"{clock_text(left)} left")
+        self.progress.show(engine.progress(now))
+        self.left.show(minutes_left(engine.seconds_left(now)))
         if engine.status is Status.READY:
             clock.shown = clock_text(engine.plan.estimated_seconds)
-            detail.update("estimated time · [b]space[/b] starts")
+            detail.show("estimated time · [b]space[/b] starts")
             return
         if engine.status is not Status.RUNNING:
             clock.shown = "0"
-            detail.update("session over")
+            detail.show("session over")
             return
         step = engine.step
         remaining = engine.remaining(now)
         if isinstance(step, WorkStep) and step.exercise.work.kind is WorkKind.REPS:
             clock.shown = str(engine.reps)
-            detail.update(self._reps_detail(step))
+            detail.show(self._reps_detail(step))
         elif remaining is not None:
             clock.shown = clock_text(math.ceil(remaining - 1e-9))
-            detail.update(self._timed_detail(step))
+            detail.show(self._timed_detail(step))
         else:
             clock.shown = clock_text(math.floor(engine.elapsed(now)))
-            detail.update(self._open_detail(step))
+            detail.show(self._open_detail(step))
 
     def _reps_detail(self, step: WorkStep) -> str:
         exercise = step.exercise
@@ -275,7 +313,7 @@ class SessionScreen(Screen[None]):
                 self.run(self.engine.stop())
 
         if self.engine.status is Status.READY:
-            self.run(self.engine.stop())
+            self.app.exit()
             return
         self.app.push_screen(ConfirmQuit(), decided)
 

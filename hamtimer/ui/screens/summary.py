@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.program import WorkKind
 from hamtimer.core.summary import ExerciseSummary, SideSummary, summarize
+from hamtimer.render import clock
 
 
 def _value(work: WorkKind, side: SideSummary | None) -> str:
@@ -40,11 +41,20 @@ def _flags(summary: ExerciseSummary) -> str:
     return ", ".join(parts)
 
 
+def active_seconds(engine: Engine) -> float:
+    """Time from start to end, pauses excluded."""
+    if engine.started_at is None or engine.ended_at is None:
+        return 0.0
+    return max(0.0, engine.ended_at - engine.started_at - engine.paused_total)
+
+
 def summary_table(engine: Engine) -> Table:
     results = [engine.results[i] for i in sorted(engine.results)]
-    table = Table(expand=True, header_style="bold", show_edge=False)
-    for column in ("Exercise", "Left", "Right", "L vs R", "Difficulty L/R", "Flags"):
-        table.add_column(column, overflow="fold")
+    table = Table(header_style="bold", show_edge=False, pad_edge=False)
+    table.add_column("Exercise", no_wrap=True, min_width=17)
+    for column in ("Left", "Right", "L vs R", "Effort L/R"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("Flags", overflow="fold")
     for summary in summarize(results):
         if summary.one_leg:
             left, right = summary.sides.get("left"), summary.sides.get("right")
@@ -54,7 +64,7 @@ def summary_table(engine: Engine) -> Table:
             elif found.weaker is None:
                 gap = "even"
             else:
-                gap = f"{found.pct:.0f}%, {found.weaker} weaker"
+                gap = f"{found.weaker} -{found.pct:.0f}%"
             table.add_row(
                 summary.name, _value(summary.work, left), _value(summary.work, right), gap,
                 f"{_difficulty(left)} / {_difficulty(right)}", _flags(summary),
@@ -63,9 +73,9 @@ def summary_table(engine: Engine) -> Table:
             both = summary.sides["both"]
             table.add_row(
                 summary.name,
-                "both: " + _value(summary.work, both),
+                _value(summary.work, both),
                 "",
-                "",
+                "both legs",
                 _difficulty(both),
                 _flags(summary),
             )
@@ -84,12 +94,10 @@ class SummaryScreen(Screen[None]):
         engine = self.engine
         finished = engine.status is Status.FINISHED
         title = "Session complete" if finished else "Session stopped"
-        elapsed = (engine.ended_at or 0) - (engine.started_at or 0) - engine.paused_total
-        minutes, seconds = divmod(round(max(0.0, elapsed)), 60)
         sides = len(engine.results)
         with VerticalScroll(id="summary"):
             yield Static(f"[b]{title}[/b] · {engine.plan.program.name}", classes="title")
-            yield Static(f"{sides} sides or sets done in {minutes}:{seconds:02d}. {self.saved}")
+            yield Static(f"{sides} sides or sets done in {clock(active_seconds(engine))}. {self.saved}")
             if engine.results:
                 yield Static(summary_table(engine), id="summary-table")
             else:

@@ -1,0 +1,159 @@
+"""Run real sessions in a headless terminal (tmux) and print a table of what they cost.
+
+- first frame: seconds from launch until the start screen shows, next to a bare Textual app
+- CPU: % of one core used by the whole process while a hold counts down
+- RSS: resident memory while counting down, and its peak
+- cue lateness: actual - scheduled for every timed cue in the --trace file (p50 / p99 / max)
+- drift: how far the session's end is from start + planned length + time paused
+
+Run: .venv/bin/python bench/bench_session.py [--minutes 10] [--runs 5] [--mute|--sound]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.support.tmux import Tmux
+
+HERE = Path(__file__).resolve().parent
+HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
+SECOND_PROGRAM = """\
+[program]
+name = "Bench hold"
+prepare = {prepare}
+
+[rest]
+between_sides = {between_sides}
+between_sets = {between_sets}
+
+[[block]]
+[[block.exercise]]
+name = "Bench hold"
+sides = "each"
+sets = {sets}
+hold = {hold}
+"""
+
+
+def program_for(minutes: float) -> tuple[str, float, float]:
+    """A program of holds and rests that runs itself for exactly `minutes`; and its hold length."""
+    prepare, between_sides, between_sets = 10.0, 15.0, 30.0
+    sets = max(1, min(4, int(minutes / 2.5)))
+    hold = (minutes * 60 - prepare - between_sets * (sets - 1) - between_sides * sets) / (2 * sets)
+    text = SECOND_PROGRAM.format(
+        prepare=prepare, between_sides=between_sides, between_sets=between_sets, sets=sets, hold=hold
+    )
+    return text, minutes * 60, hold
+
+
+def cpu_seconds(pid: int) -> float:
+    """On-CPU time of every thread of a process, in seconds (from schedstat, in ns)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / 1e9
+
+
+def memory_kib(pid: int) -> tuple[int, int]:
+    fields = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line
+    )
+    return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+def first_frame(argv: list[str], text: str, env: dict[str, str]) -> float:
+    with Tmux(80, 24) as term:
+        start = time.perf_counter()
+        term.start(argv, env=env)
+        term.wait_for(text, timeout=30, poll=0.002)
+        return time.perf_counter() - start
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--minutes", type=float, default=10.0, help="length of the drift session")
+    parser.add_argument("--runs", type=int, default=5, help="first-frame launches of each app")
+    parser.add_argument("--sound", action="store_true", help="leave sound on (default: --mute)")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="hamtimer-bench-"))
+    env = {"HAMTIMER_DATA_DIR": str(work / "data"), "HAMTIMER_CONFIG_DIR": str(work / "config"),
+           "HAMTIMER_CACHE_DIR": str(work / "cache")}  # fmt: skip
+    text, planned, hold = program_for(args.minutes)
+    program = work / "bench.toml"
+    program.write_text(text)
+    trace = work / "trace.jsonl"
+    mute = [] if args.sound else ["--mute"]
+
+    ours, bare = [], []
+    for _ in range(args.runs):
+        ours.append(first_frame([HAMTIMER, "run", str(program), *mute], "READY", env))
+        bare.append(first_frame([sys.executable, str(HERE / "bare_app.py")], "READY", env))
+
+    with Tmux(80, 24) as term:
+        pid = term.start([HAMTIMER, "run", str(program), "--trace", str(trace), *mute], env=env)
+        term.wait_for("READY", timeout=30)
+        term.keys("Space")
+        time.sleep(10 + 2)
+        window = min(40.0, hold - 5)
+        cpu0, wall0 = cpu_seconds(pid), time.perf_counter()
+        time.sleep(window)
+        cpu = (cpu_seconds(pid) - cpu0) / (time.perf_counter() - wall0) * 100
+        rss, _ = memory_kib(pid)
+        pause_for = 5.0
+        term.keys("p")
+        time.sleep(pause_for)
+        term.keys("p")
+        term.wait_for("Session complete", timeout=planned + 60, poll=0.5)
+        _, peak = memory_kib(pid)
+        term.keys("Enter")
+        term.wait_exit()
+
+    events = [json.loads(line) for line in trace.read_text().splitlines()]
+    late = [(e["actual"] - e["scheduled"]) * 1000 for e in events if e["event"] == "cue"]
+    started = next(e["actual"] for e in events if e["event"] == "session-started")
+    finished = next(e["actual"] for e in events if e["event"] == "session-finished")
+    paused = sum(e["actual"] for e in events if e["event"] == "resumed") - sum(
+        e["actual"] for e in events if e["event"] == "paused"
+    )
+    drift = (finished - started - planned - paused) * 1000
+
+    ratio = statistics.median(ours) / statistics.median(bare)
+    rows = [
+        (f"first frame, hamtimer (median of {args.runs})", f"{statistics.median(ours):.3f} s", ""),
+        ("first frame, bare Textual app", f"{statistics.median(bare):.3f} s", ""),
+        ("first frame ratio", f"{ratio:.2f}", "<= 1.20"),
+        (f"CPU while a hold counts down ({window:.0f} s)", f"{cpu:.2f} % of a core", "<= 0.5 %"),
+        ("RSS while counting down / peak", f"{rss / 1024:.1f} / {peak / 1024:.1f} MB", "<= 60 MB"),
+        (f"cue lateness p50 / p99 / max ({len(late)} cues)",
+         f"{percentile(late, 0.5):.2f} / {percentile(late, 0.99):.2f} / {max(late):.2f} ms", "p99 <= 2 ms"),
+        (f"drift over {args.minutes:g} min (paused {paused:.1f} s excluded)", f"{drift:.2f} ms", "<= 5 ms"),
+    ]  # fmt: skip
+    width = max(len(r[0]) for r in rows)
+    mode = "sound on" if args.sound else "muted"
+    print(f"hamtimer session benchmark ({mode}), {time.strftime('%Y-%m-%d %H:%M')}")
+    print(f"{'measure':<{width}}  {'value':<28} target")
+    for name, value, target in rows:
+        print(f"{name:<{width}}  {value:<28} {target}")
+
+
+if __name__ == "__main__":
+    main()
