@@ -572,11 +572,6 @@ def test_uncount_rep_takes_one_back() -> None:
     assert engine.results[0].reps == 5
 
 
-@pytest.mark.xfail(
-    reason="BUG: uncount_rep below the minimum of a rep range leaves minimum_reached True, "
-    "so the session screen keeps saying 'minimum reached'",
-    strict=True,
-)
 def test_taking_back_a_rep_below_the_minimum_clears_minimum_reached() -> None:
     engine, clock = single('reps = "3-5"')
     engine.start()
@@ -710,11 +705,6 @@ def test_back_during_prepare_does_nothing() -> None:
     assert engine.index == 0 and engine.elapsed() == 1.0
 
 
-@pytest.mark.xfail(
-    reason="BUG: back() with no earlier work step (during prepare) resumes a paused session "
-    "although it goes nowhere",
-    strict=True,
-)
 def test_back_during_a_paused_prepare_stays_paused() -> None:
     engine, clock = single("hold = 30", head="prepare = 5")
     engine.start()
@@ -872,11 +862,6 @@ def test_events_are_never_due_after_they_happen() -> None:
     assert [e.actual for e in events] == sorted(e.actual for e in events)
 
 
-@pytest.mark.xfail(
-    reason="BUG: progress() = 1 - seconds_left/initial estimate goes below 0 (here -0.43) once rest "
-    "added with '+' exceeds the time already done",
-    strict=True,
-)
 def test_progress_stays_between_0_and_1_when_rest_is_added_early() -> None:
     engine, _ = single("hold = 30", head="prepare = 5")
     engine.start()

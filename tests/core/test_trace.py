@@ -109,12 +109,6 @@ def test_writer_after_close_writes_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-@pytest.mark.xfail(
-    reason="BUG: when the trace file cannot be written (disk full), write() calls close(), whose flush "
-    "raises OSError again, so the error escapes and would stop the session",
-    raises=OSError,
-    strict=True,
-)
 def test_writer_gives_up_quietly_when_the_disk_is_full() -> None:
     writer = TraceWriter(Path("/dev/full"))
     writer.write([Event(EventKind.STARTED, 0, 1.0, 1.0)])
