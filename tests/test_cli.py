@@ -121,12 +121,6 @@ def test_check_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "is a folder" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(
-    reason="BUG: `hamtimer check` on a file with reps = 10**400 dies with a traceback "
-    "(OverflowError) instead of exit 1 and a message",
-    strict=True,
-    raises=OverflowError,
-)
 def test_check_a_file_with_a_huge_integer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path / "huge.toml", VALID.replace("hold = 40", f"reps = {10**400}"))
     assert main(["check", str(path)]) == 1

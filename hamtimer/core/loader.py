@@ -91,16 +91,24 @@ class ProgramError(Exception):
         return "\n".join(p.render(self.source) for p in self.problems)
 
 
+def one_line(text: str) -> str:
+    """Control characters from a file (line breaks, carriage returns…) shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def show(value: object) -> str:
     """A short TOML-like rendering of a value for a message."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         text = value if len(value) <= 40 else value[:37] + "..."
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        return '"' + one_line(text.replace("\\", "\\\\").replace('"', '\\"')) + '"'
     if isinstance(value, int):
-        text = str(value) if abs(value) < 10**15 else f"{value:.3e}"
-        return text
+        if abs(value) < 10**40:
+            return str(value)
+        return f"{'-' if value < 0 else ''}a number of about {int(value.bit_length() * 0.30103)} digits"
     if isinstance(value, float):
         if math.isnan(value):
             return "nan"
@@ -123,7 +131,7 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def fail(self, place: list[str], message: str) -> None:
-        self.problems.append(Problem(" › ".join(place), message))
+        self.problems.append(Problem(one_line(" › ".join(place)), one_line(message)))
 
     def bad(self, place: list[str], key: str, value: object, expected: str) -> None:
         self.fail([*place, key], f"{show(value)}: {expected}")
@@ -192,8 +200,9 @@ class _Reader:
             self.fail([*place, key], f"{show(long[0])} is too long; keep each under {limit} characters")
             return ()
         cleaned = tuple(i.strip() for i in items)
-        if len(set(cleaned)) != len(cleaned):
-            self.fail([*place, key], "lists the same entry twice")
+        repeated = [c for n, c in enumerate(cleaned) if c in cleaned[:n]]
+        if repeated:
+            self.fail([*place, key], f"lists {show(repeated[0])} twice; keep each entry once")
             return ()
         return cleaned
 
@@ -499,6 +508,8 @@ def parse_program(data: bytes | str, source: str) -> Program:
         raise ProgramError(source, [Problem(place, f"not valid TOML: {detail}")]) from None
     except RecursionError:
         raise ProgramError(source, [Problem("", "not valid TOML: nested too deeply")]) from None
+    except ValueError as err:  # e.g. an integer of more than 4300 digits
+        raise ProgramError(source, [Problem("", f"not a usable TOML file: {one_line(str(err))}")]) from None
     return _Reader(source).program(doc)
 
 

@@ -62,9 +62,22 @@ class Tempo:
         return "-".join(str(p) for p in self.phases)
 
 
+HUGE = 10**15
+"""Integers at or beyond this are never a sensible value; they are refused before any float()."""
+
+
 def is_number(value: object) -> bool:
-    """True for TOML integers and floats; TOML booleans are not numbers here."""
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """True for TOML integers and floats of a sane size; TOML booleans are not numbers here."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return abs(value) < HUGE
+    return isinstance(value, float)
+
+
+def _digits(text: str) -> bool:
+    """Plain ASCII digits only ("²" passes str.isdigit but int() refuses it)."""
+    return text.isascii() and text.isdigit()
 
 
 def format_seconds(seconds: float) -> str:
@@ -116,6 +129,8 @@ def _seconds_of_text(text: str) -> float | None:
 
 def parse_duration(value: object, *, allow_zero: bool = False) -> float:
     """A duration in seconds from `30`, `7.5`, `"30s"`, `"1m30s"` or `"5 min"`."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= HUGE:
+        raise ValueProblem("is longer than the limit of 4 hours")
     if is_number(value):
         assert isinstance(value, int | float)
         return _check_seconds(float(value), allow_zero)
@@ -163,7 +178,7 @@ def parse_timed(value: object) -> Bounds:
 
 def _whole_reps(text: str) -> int | None:
     text = text.strip()
-    return int(text) if text.isdigit() and len(text) <= 7 else None
+    return int(text) if _digits(text) and len(text) <= 7 else None
 
 
 def _check_reps(reps: int) -> int:
@@ -178,6 +193,8 @@ def parse_reps(value: object) -> Bounds:
     """Reps: a whole number, a range such as `"8-10"`, or `"max"`."""
     hint = 'expected a whole number of reps (12), a range ("8-10") or "max"'
     if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= HUGE:
+            raise ValueProblem(f"is more than the limit of {MAX_REPS} reps")
         reps = _check_reps(value)
         return Bounds(reps, reps)
     if isinstance(value, str):
@@ -221,7 +238,7 @@ def parse_tempo(value: object) -> Tempo:
     if not isinstance(value, str):
         raise ValueProblem(hint)
     pieces = _DASHES.split(value.strip())
-    if len(pieces) not in (3, 4) or not all(p.isdigit() and len(p) <= 3 for p in pieces):
+    if len(pieces) not in (3, 4) or not all(_digits(p) and len(p) <= 3 for p in pieces):
         raise ValueProblem(hint)
     phases = tuple(int(p) for p in pieces)
     if any(p > 60 for p in phases):
