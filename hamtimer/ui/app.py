@@ -75,22 +75,35 @@ class HamtimerApp(App[None]):
     def on_session_done(self, engine: Engine) -> None:
         """A finished session shows its summary; a stopped one quits (the CLI prints it)."""
         if engine.status is Status.FINISHED:
-            self.push_screen(SummaryScreen(engine))
+            self.push_screen(SummaryScreen(engine, self.on_events, self.close_summary))
         else:
             self.exit()
+
+    def close_summary(self) -> None:
+        """Back to the picker when the session was chosen there; else the app is done."""
+        if self.initial_plan is not None:
+            self.exit()
+            return
+        while not isinstance(self.screen, PickerScreen):
+            self.pop_screen()
 
     def toggle_mute(self) -> bool:
         self.muted = not self.muted
         return self.muted
 
     async def action_quit(self) -> None:
+        """ctrl+q: a session under way asks first (even from its help); anything else quits."""
         screen = self.screen
         if isinstance(screen, ConfirmQuit):
             screen.dismiss(True)
-        elif isinstance(screen, SessionScreen):
-            screen.confirm_quit()
-        else:
+            return
+        session = next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)
+        if session is None or session.engine.status not in (Status.READY, Status.RUNNING):
             self.exit()
+            return
+        while self.screen is not session:
+            self.pop_screen()
+        session.confirm_quit()
 
     def on_unmount(self) -> None:
         if self.trace is not None:

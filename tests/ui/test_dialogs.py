@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Static
 
 from hamtimer.core.engine import Status
@@ -135,11 +134,6 @@ async def test_the_side_in_progress_is_not_recorded_on_stop(run_session: RunSess
         assert set(s.engine.results) == {LEFT_INDEX}
 
 
-@pytest.mark.xfail(
-    reason="BUG: ctrl+q while the help is open quits the app at once, with no confirmation: "
-    "HamtimerApp.action_quit only asks when the active screen is the SessionScreen",
-    strict=True,
-)
 async def test_ctrl_q_from_the_help_still_asks_first(run_session: RunSession) -> None:
     async with run_session() as s:
         await left_side_done(s)

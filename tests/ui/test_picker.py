@@ -7,7 +7,6 @@ import tomllib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
@@ -144,13 +143,6 @@ async def test_ctrl_q_in_the_picker_exits() -> None:
         assert app.engine is None
 
 
-@pytest.mark.xfail(
-    reason="BUG: program names go into the OptionList prompts and the preview as markup: a user's "
-    "'Legs [v2]' shows as 'Legs ' (and a name with '[/b]' raises MarkupError as the picker opens, "
-    "so `hamtimer` crashes at every start while that file is there; not run here: the crash "
-    "report takes seconds to render)",
-    strict=True,
-)
 async def test_a_user_program_name_with_brackets_shows_as_written(ui_dirs: UiDirs) -> None:
     (ui_dirs.programs / "legs.toml").write_text(
         '[program]\nname = "Legs [v2]"\n[[block]]\n[[block.exercise]]\nname = "Curl"\nreps = 5\n',

@@ -418,11 +418,6 @@ async def test_ticks_within_one_second_repaint_only_what_changed(run_session: Ru
 # ----- bugs found
 
 
-@pytest.mark.xfail(
-    reason="BUG: with prepare = 0 and a two-leg first exercise the banner keeps saying READY during "
-    "the work: SideBanner.show() only relabels when the side value changes (both -> both)",
-    strict=True,
-)
 async def test_banner_leaves_ready_when_the_first_step_is_two_leg_work(run_session: RunSession) -> None:
     program = """
     [program]
@@ -441,12 +436,6 @@ async def test_banner_leaves_ready_when_the_first_step_is_two_leg_work(run_sessi
         assert "BOTH" in s.banner_text
 
 
-@pytest.mark.xfail(
-    reason="BUG: the banner keeps GET READY into the rest when one tick crosses the prepare and a "
-    "whole hold (late wake, e.g. a laptop lid closed): SideBanner.show() leaves the label when the "
-    "side value stays 'rest'",
-    strict=True,
-)
 async def test_banner_says_rest_after_a_late_tick(run_session: RunSession) -> None:
     async with run_session() as s:
         await s.advance(PREPARE + HOLD + 1)
@@ -455,11 +444,6 @@ async def test_banner_says_rest_after_a_late_tick(run_session: RunSession) -> No
 
 
 @pytest.mark.parametrize("name", ["Nordic curl [assisted]", "Curl [/b] slow"])
-@pytest.mark.xfail(
-    reason="BUG: exercise names are fed to Static.update() as markup: '[assisted]' vanishes and "
-    "'[/b]' raises MarkupError and kills the app",
-    strict=True,
-)
 async def test_exercise_names_with_brackets_show_as_written(run_session: RunSession, name: str) -> None:
     program = f"""
     [program]
@@ -477,11 +461,6 @@ async def test_exercise_names_with_brackets_show_as_written(run_session: RunSess
         assert name in s.text("#exercise")
 
 
-@pytest.mark.xfail(
-    reason="BUG: the last side of a session can never be rated: there is no rest after it and the "
-    "summary replaces the session screen at once, so its difficulty and checks stay empty",
-    strict=True,
-)
 async def test_the_last_side_can_still_be_rated(run_session: RunSession) -> None:
     program = """
     [program]

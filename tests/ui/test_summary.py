@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from hamtimer.core.engine import Status
+from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.summary import SummaryScreen
 
 from .helpers import EXERCISE_REST, HOLD, PREPARE, SIDE_REST, RunSession, Session, screen_lines
@@ -115,8 +116,20 @@ async def test_a_skipped_side_leaves_no_comparison(run_session: RunSession) -> N
         assert "2 sides or sets done" in summary_text(s)
 
 
-async def test_q_closes_the_summary_and_the_app(run_session: RunSession) -> None:
+async def test_q_on_the_summary_goes_back_to_the_picker_it_came_from(run_session: RunSession) -> None:
     async with run_session(from_picker=True) as s:
+        await s.advance(PREPARE)
+        await s.press("s", "s", "s", "s")
+        await finish_curls(s)
+        assert "Session complete" in summary_text(s)
+        await s.press("q")
+        await s.pilot.pause(0.05)
+        assert s.app.is_running
+        assert isinstance(s.app.screen, PickerScreen)
+
+
+async def test_q_on_the_summary_of_a_run_closes_the_app(run_session: RunSession) -> None:
+    async with run_session() as s:
         await s.advance(PREPARE)
         await s.press("s", "s", "s", "s")
         await finish_curls(s)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -17,20 +18,25 @@ from hamtimer.render import clock
 
 def preview(plan: Plan) -> str:
     program = plan.program
-    lines = [f"[b]{program.name}[/b] · about {clock(plan.estimated_seconds)}", "", program.about, ""]
+    lines = [
+        f"[b]{escape(program.name)}[/b] · about {clock(plan.estimated_seconds)}",
+        "",
+        escape(program.about),
+        "",
+    ]
     for number, block in enumerate(program.blocks, 1):
         rounds = f" · {block.rounds} rounds" if block.rounds > 1 else ""
-        lines.append(f"[b]{block.name or f'Block {number}'}[/b]{rounds}")
+        lines.append(f"[b]{escape(block.name or f'Block {number}')}[/b]{rounds}")
         for exercise in block.exercises:
             sets = f"{exercise.sets} × " if exercise.sets > 1 else ""
             sides = " each side" if exercise.one_leg else ""
-            load = f" · {exercise.load}" if exercise.load else ""
-            lines.append(f"  {exercise.name}: {sets}{exercise.work.describe()}{sides}{load}")
+            load = f" · {escape(exercise.load)}" if exercise.load else ""
+            lines.append(f"  {escape(exercise.name)}: {sets}{exercise.work.describe()}{sides}{load}")
     return "\n".join(lines)
 
 
 class PickerScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "choose", "Start", show=True)]
+    BINDINGS = [Binding("enter", "choose", "Start", priority=True)]
 
     def __init__(self) -> None:
         super().__init__()
@@ -45,9 +51,9 @@ class PickerScreen(Screen[None]):
         options = []
         for entry, loaded in self.entries:
             if isinstance(loaded, Plan):
-                label = f"{loaded.program.name}  [dim]{clock(loaded.estimated_seconds)}[/dim]"
+                label = f"{escape(loaded.program.name)}  [dim]{clock(loaded.estimated_seconds)}[/dim]"
             else:
-                label = f"{entry.name}  [red]invalid[/red]"
+                label = f"{escape(entry.name)}  [red]invalid[/red]"
             if entry.origin == "yours":
                 label += "  [dim](yours)[/dim]"
             options.append(Option(label))
@@ -67,7 +73,7 @@ class PickerScreen(Screen[None]):
 
     def show(self, index: int) -> None:
         loaded = self.entries[index][1]
-        text = preview(loaded) if isinstance(loaded, Plan) else f"[red]{loaded.render()}[/red]"
+        text = preview(loaded) if isinstance(loaded, Plan) else f"[red]{escape(loaded.render())}[/red]"
         self.query_one("#preview", Static).update(text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

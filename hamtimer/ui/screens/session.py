@@ -14,6 +14,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -34,7 +35,7 @@ EventSink = Callable[[list[Event]], None]
 def _describe(step: Step) -> str:
     if isinstance(step, WorkStep):
         side = f"{step.side.value.upper()} · " if step.side else ""
-        return f"{side}{step.exercise.name} · {step.exercise.work.describe()}"
+        return f"{side}{escape(step.exercise.name)} · {step.exercise.work.describe()}"
     if isinstance(step, RestStep):
         return f"rest {format_seconds(step.seconds)} ({step.reason.label})"
     return f"get ready {format_seconds(step.seconds)}"
@@ -113,6 +114,10 @@ class SessionScreen(Screen[None]):
         for event in batch:
             if event.kind is EventKind.STEP_STARTED:
                 step_changed = True
+                panel = self.query_one(RatingPanel)
+                rated = panel.result is not None and panel.result.difficulty is not None
+                if rated and isinstance(self.engine.plan.steps[event.step], WorkStep):
+                    panel.close()
             elif event.kind is EventKind.SIDE_DONE:
                 self.query_one(RatingPanel).ask(event.value)
                 self._rated_step = event.step
@@ -181,33 +186,37 @@ class SessionScreen(Screen[None]):
         banner = self.query_one(SideBanner)
         cue = self.query_one("#cue", Static)
         upcoming = self.query_one("#next", Line)
-        program = engine.plan.program.name
+        program = escape(engine.plan.program.name)
         if engine.status is Status.READY:
             banner.show(None, label="READY")
             first = engine.plan.work_steps[0] if engine.plan.work_steps else None
             where.show(f"{program} · {len(engine.plan.work_steps)} work steps")
             exercise.show(f"[b]{program}[/b]")
-            cue.update(engine.plan.program.about)
+            cue.update(escape(engine.plan.program.about))
             upcoming.show(f"First: {_describe(first)}" if first else "")
             return
         total = len(engine.plan.steps)
         if isinstance(step, WorkStep):
-            parts = [program, step.block or "", f"set {step.set}/{step.sets}" if step.sets > 1 else ""]
+            parts = [
+                program,
+                escape(step.block or ""),
+                f"set {step.set}/{step.sets}" if step.sets > 1 else "",
+            ]
             parts += [f"round {step.round}/{step.rounds}" if step.rounds > 1 else ""]
-            parts += [f"load: {step.load}" if step.load else "", f"step {step.index + 1}/{total}"]
+            parts += [f"load: {escape(step.load)}" if step.load else "", f"step {step.index + 1}/{total}"]
             where.show(" · ".join(p for p in parts if p))
             banner.show(step.side)
-            exercise.show(f"[b]{step.exercise.name}[/b]")
+            exercise.show(f"[b]{escape(step.exercise.name)}[/b]")
             notes = list(step.exercise.cues)
             if step.exercise.note and step.set == 1 and step.round == 1 and step.first_side:
                 notes.append(step.exercise.note)
-            cue.update(" · ".join(notes))
+            cue.update(escape(" · ".join(notes)))
         else:
             where.show(f"{program} · step {step.index + 1}/{total}")
             banner.show(None, resting=True, label="GET READY" if isinstance(step, PrepareStep) else None)
             coming = engine.next_work()
             exercise.show(f"[b]{'Get ready' if isinstance(step, PrepareStep) else 'Rest'}[/b]")
-            cue.update(coming.exercise.note or " · ".join(coming.exercise.cues) if coming else "")
+            cue.update(escape(coming.exercise.note or " · ".join(coming.exercise.cues)) if coming else "")
         upcoming.show(self._next_text())
 
     def _next_text(self) -> str:
@@ -289,13 +298,20 @@ class SessionScreen(Screen[None]):
         self.run(self.engine.back())
 
     def action_more_rest(self) -> None:
-        self.run(self.engine.change_rest(15))
+        self._change_rest(15)
 
     def action_less(self) -> None:
-        if isinstance(self.engine.step, WorkStep):
+        step = self.engine.step
+        if isinstance(step, WorkStep) and step.exercise.work.kind is WorkKind.REPS:
             self.run(self.engine.uncount_rep())
         else:
-            self.run(self.engine.change_rest(-15))
+            self._change_rest(-15)
+
+    def _change_rest(self, seconds: float) -> None:
+        if self.engine.running and isinstance(self.engine.step, WorkStep):
+            self.notify("+ and - change a rest; enter ends this step now", timeout=3)
+            return
+        self.run(self.engine.change_rest(seconds))
 
     def action_mute(self) -> None:
         muted = self.app.toggle_mute()  # type: ignore[attr-defined]
@@ -318,12 +334,7 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(ConfirmQuit(), decided)
 
     def on_key(self, event: events.Key) -> None:
-        panel = self.query_one(RatingPanel)
-        if not panel.open or event.character is None:
-            return
-        if event.character.isdigit():
+        command = self.query_one(RatingPanel).command(event.character)
+        if command is not None:
             event.stop()
-            self.run(self.engine.rate(int(event.character) or 10))
-        elif event.character in panel.keys:
-            event.stop()
-            self.run(self.engine.toggle_check(panel.keys[event.character]))
+            self.run(command(self.engine))

@@ -1,18 +1,25 @@
-"""The end of a session: left against right for every exercise done."""
+"""The end of a session: left against right for every exercise done, and a last rating."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from hamtimer.core.engine import Engine, Status
+from hamtimer.core.events import Event
 from hamtimer.core.program import WorkKind
 from hamtimer.core.summary import ExerciseSummary, SideSummary, summarize
 from hamtimer.render import clock
+from hamtimer.ui.widgets.rating import RatingPanel
 
 
 def _value(work: WorkKind, side: SideSummary | None) -> str:
@@ -30,15 +37,13 @@ def _difficulty(side: SideSummary | None) -> str:
     return "-" if side is None or side.difficulty is None else f"{side.difficulty:.1f}".removesuffix(".0")
 
 
-def _flags(summary: ExerciseSummary) -> str:
+def _flags(summary: ExerciseSummary) -> Text:
     parts = []
     for name, side in summary.sides.items():
+        prefix = "" if name == "both" else f"{name[0].upper()}: "
         for flag, count in side.flags.items():
-            times = f" ×{count}" if count > 1 else ""
-            parts.append(
-                f"{name[0].upper() if name != 'both' else ''}{': ' if name != 'both' else ''}{flag}{times}"
-            )
-    return ", ".join(parts)
+            parts.append(f"{prefix}{flag}{f' ×{count}' if count > 1 else ''}")
+    return Text(", ".join(parts))
 
 
 def active_seconds(engine: Engine) -> float:
@@ -66,43 +71,68 @@ def summary_table(engine: Engine) -> Table:
             else:
                 gap = f"{found.weaker} -{found.pct:.0f}%"
             table.add_row(
-                summary.name, _value(summary.work, left), _value(summary.work, right), gap,
+                Text(summary.name), _value(summary.work, left), _value(summary.work, right), gap,
                 f"{_difficulty(left)} / {_difficulty(right)}", _flags(summary),
             )  # fmt: skip
         else:
             both = summary.sides["both"]
             table.add_row(
-                summary.name,
-                _value(summary.work, both),
-                "",
-                "both legs",
-                _difficulty(both),
+                Text(summary.name), _value(summary.work, both), "", "both legs", _difficulty(both),
                 _flags(summary),
-            )
+            )  # fmt: skip
     return table
 
 
 class SummaryScreen(Screen[None]):
-    BINDINGS = [Binding("enter,escape,q", "close", "Close")]
+    """Shows the session's results; the last side, which had no rest after it, can be rated here."""
 
-    def __init__(self, engine: Engine, saved: str = "") -> None:
+    BINDINGS = [
+        Binding("enter,q", "close", "Close"),
+        Binding("escape", "close_rating", "Skip rating", show=False),
+    ]
+
+    def __init__(
+        self, engine: Engine, sink: Callable[[list[Event]], None], on_close: Callable[[], None]
+    ) -> None:
         super().__init__()
         self.engine = engine
-        self.saved = saved
+        self.sink = sink
+        self.on_close = on_close
 
     def compose(self) -> ComposeResult:
         engine = self.engine
-        finished = engine.status is Status.FINISHED
-        title = "Session complete" if finished else "Session stopped"
+        title = "Session complete" if engine.status is Status.FINISHED else "Session stopped"
         sides = len(engine.results)
         with VerticalScroll(id="summary"):
-            yield Static(f"[b]{title}[/b] · {engine.plan.program.name}", classes="title")
-            yield Static(f"{sides} sides or sets done in {clock(active_seconds(engine))}. {self.saved}")
-            if engine.results:
-                yield Static(summary_table(engine), id="summary-table")
-            else:
-                yield Static("Nothing was recorded.")
+            yield Static(f"[b]{title}[/b] · {escape(engine.plan.program.name)}", classes="title")
+            yield Static(f"{sides} sides or sets done in {clock(active_seconds(engine))}.")
+            yield Static(id="summary-table")
+        yield RatingPanel(id="rating")
         yield Footer()
 
+    def on_mount(self) -> None:
+        panel = self.query_one(RatingPanel)
+        last = self.engine.last_done
+        if last is not None and last.difficulty is None:
+            panel.ask(last)
+        else:
+            panel.close()
+        self.redraw()
+
+    def redraw(self) -> None:
+        table = self.query_one("#summary-table", Static)
+        table.update(summary_table(self.engine) if self.engine.results else "Nothing was recorded.")
+        self.query_one(RatingPanel).redraw()
+
+    def on_key(self, event: events.Key) -> None:
+        command = self.query_one(RatingPanel).command(event.character)
+        if command is not None:
+            event.stop()
+            self.sink(command(self.engine))
+            self.redraw()
+
+    def action_close_rating(self) -> None:
+        self.query_one(RatingPanel).close()
+
     def action_close(self) -> None:
-        self.app.exit()
+        self.on_close()

@@ -18,9 +18,7 @@ class SideBanner(Static):
     def watch_side(self, old: str, new: str) -> None:
         self.remove_class(f"-{old}")
         self.add_class(f"-{new}")
-        self.update(LABELS.get(new, new.upper()))
 
     def show(self, side: Side | None, resting: bool = False, label: str | None = None) -> None:
         self.side = "rest" if resting else (side.value if side else "both")
-        if label is not None:
-            self.update(label)
+        self.update(label or LABELS[self.side])

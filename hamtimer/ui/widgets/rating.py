@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual.markup import escape
 from textual.widgets import Static
 
+from hamtimer.core.engine import Engine
+from hamtimer.core.events import Event
 from hamtimer.core.results import SideResult
 
 ANCHORS = "10 nothing left · 9 one more · 8 two more · 7 three more · 6 or less: easy"
@@ -48,6 +53,18 @@ class RatingPanel(Static):
     def open(self) -> bool:
         return self.result is not None
 
+    def command(self, character: str | None) -> Callable[[Engine], list[Event]] | None:
+        """The engine command a key means while the prompt is open: a rating or a check toggle."""
+        if not self.open or character is None:
+            return None
+        if character.isascii() and character.isdigit():
+            difficulty = int(character) or 10
+            return lambda engine: engine.rate(difficulty)
+        check = self.keys.get(character)
+        if check is not None:
+            return lambda engine: engine.toggle_check(check)
+        return None
+
     def redraw(self) -> None:
         result = self.result
         if result is None:
@@ -59,11 +76,11 @@ class RatingPanel(Static):
             rating = "how hard? [b]1-9[/b], [b]0[/b] = 10"
         else:
             rating = f"rated [b]{result.difficulty}[/b] ({DIFFICULTY_WORDS.get(result.difficulty, 'easy')})"
-        lines = [f"[b]{side}[/b] {step.exercise.name}: {done} · {rating} · esc closes", ANCHORS]
+        lines = [f"[b]{side}[/b] {escape(step.exercise.name)}: {done} · {rating} · esc closes", ANCHORS]
         if self.keys:
-            marks = [
-                f"[b]\\[{key}][/b] {check}: {'[reverse]YES[/reverse]' if check in result.flags else 'no'}"
-                for key, check in self.keys.items()
-            ]
+            marks = []
+            for key, check in self.keys.items():
+                answer = "[reverse]YES[/reverse]" if check in result.flags else "no"
+                marks.append(f"[b]\\[{key}][/b] {escape(check)}: {answer}")
             lines.append("    ".join(marks))
         self.update("\n".join(lines))
