@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,10 @@ class HamtimerApp(App[None]):
     def _session_screen(self, plan: Plan) -> SessionScreen:
         self.engine = Engine(plan, self.clock)
         return SessionScreen(self.engine, self.on_events, self.on_session_done)
+
+    def on_ready(self) -> None:
+        """After the first frame: move start-up objects out of the garbage collector's scans."""
+        gc.freeze()
 
     def start_session(self, plan: Plan) -> None:
         self.push_screen(self._session_screen(plan))

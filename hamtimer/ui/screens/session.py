@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -78,7 +78,8 @@ class SessionScreen(Screen[None]):
             yield Line(id="where")
             yield SideBanner(id="banner")
             yield Line(id="exercise")
-            yield BigClock(id="clock")
+            with Center(id="clock-row"):
+                yield BigClock(id="clock")
             yield Line(id="detail")
             yield Static(id="cue")
             yield Line(id="next")

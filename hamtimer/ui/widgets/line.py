@@ -33,13 +33,12 @@ class ProgressLine(Widget):
 
     def show(self, fraction: float) -> None:
         self.fraction = min(1.0, max(0.0, fraction))
-        self.cells = round(self.fraction * self.size.width * 2)
+        self.cells = int(self.fraction * self.size.width)
 
     def on_resize(self) -> None:
         self.show(self.fraction)
 
     def render(self) -> Text:
         width = self.size.width
-        full, half = divmod(self.cells, 2)
-        rest = "━" * max(0, width - full - half)
-        return Text.assemble(("━" * full + ("╸" if half else ""), "#4493f8"), (rest, "grey23"))
+        done = min(self.cells, width)
+        return Text.assemble(("━" * done, "#4493f8"), ("━" * (width - done), "grey23"))
