@@ -370,9 +370,9 @@ async def test_ten_ticks_a_second_change_the_big_clock_once_a_second(
     watched: list[str] = []
     original = BigClock.watch_shown
 
-    def watch_shown(self: BigClock, value: str) -> None:
+    def watch_shown(self: BigClock, old: str, value: str) -> None:
         watched.append(value)
-        original(self, value)
+        original(self, old, value)
 
     monkeypatch.setattr(BigClock, "watch_shown", watch_shown)
     seen: list[object] = []
