@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 from hamtimer.core.loader import Problem, ProgramError, load_program
@@ -28,7 +28,10 @@ class ProgramEntry:
 
 
 def bundled_dir() -> Path:
-    return Path(str(resources.files("hamtimer.programs")))
+    """The installed `hamtimer.programs` package (the repo's programs/ in an editable install)."""
+    spec = find_spec("hamtimer.programs")
+    locations = spec.submodule_search_locations if spec is not None else None
+    return Path(next(iter(locations))) if locations else Path(__file__).parents[2] / "programs"
 
 
 def user_dir() -> Path:

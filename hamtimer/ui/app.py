@@ -18,9 +18,7 @@ from hamtimer.core.events import Event, EventKind
 from hamtimer.core.plan import Plan
 from hamtimer.core.trace import TraceWriter
 from hamtimer.ui.screens.dialogs import ConfirmQuit
-from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.session import SessionScreen
-from hamtimer.ui.screens.summary import SummaryScreen
 
 
 @dataclass(frozen=True)
@@ -31,7 +29,7 @@ class RunOptions:
 
 
 class HamtimerApp(App[None]):
-    CSS_PATH = "hamtimer.tcss"
+    CSS_PATH = Path(__file__).with_name("hamtimer.tcss")
     TITLE = "hamtimer"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
@@ -56,6 +54,8 @@ class HamtimerApp(App[None]):
         """The first screen is the default one, so the first frame needs no screen switch."""
         if self.initial_plan is not None:
             return self._session_screen(self.initial_plan)
+        from hamtimer.ui.screens.picker import PickerScreen  # only needed without a program
+
         return PickerScreen()
 
     def _session_screen(self, plan: Plan) -> SessionScreen:
@@ -80,6 +80,8 @@ class HamtimerApp(App[None]):
     def on_session_done(self, engine: Engine) -> None:
         """A finished session shows its summary; a stopped one quits (the CLI prints it)."""
         if engine.status is Status.FINISHED:
+            from hamtimer.ui.screens.summary import SummaryScreen  # kept off the start-up path
+
             self.push_screen(SummaryScreen(engine, self.on_events, self.close_summary))
         else:
             self.exit()
@@ -89,8 +91,9 @@ class HamtimerApp(App[None]):
         if self.initial_plan is not None:
             self.exit()
             return
-        while not isinstance(self.screen, PickerScreen):
+        while not isinstance(self.screen, SessionScreen):
             self.pop_screen()
+        self.pop_screen()
 
     def toggle_mute(self) -> bool:
         self.muted = not self.muted

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import time
 from collections.abc import Callable, Iterable
 
 from textual import events
@@ -18,6 +19,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from hamtimer.core.clock import monotonic
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
 from hamtimer.core.plan import PrepareStep, RestStep, Step, WorkStep
@@ -30,6 +32,8 @@ from hamtimer.ui.widgets.line import Line, ProgressLine
 from hamtimer.ui.widgets.rating import RatingPanel
 
 EventSink = Callable[[list[Event]], None]
+EARLY_WAKE = 0.003
+"""Seconds before a due moment that the loop wakes; the rest is slept precisely."""
 
 
 def _describe(step: Step) -> str:
@@ -70,6 +74,7 @@ class SessionScreen(Screen[None]):
         self.sink = sink
         self.on_done = on_done
         self._wake: asyncio.TimerHandle | None = None
+        self._due = 0.0
         self._ended = False
         self._rated_step: int | None = None
 
@@ -88,7 +93,6 @@ class SessionScreen(Screen[None]):
                 yield Line(id="left")
         yield RatingPanel(id="rating")
         yield Static("PAUSED\n\np or space resumes", id="paused")
-        yield Footer()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height < 22, "-compact")
@@ -103,6 +107,7 @@ class SessionScreen(Screen[None]):
         self.query_one("#paused").display = False
         self.show_step()
         self.show_time()
+        self.call_after_refresh(self.mount, Footer())  # key hints just after the first frame
 
     # ----- the loop: engine events in, screen out
 
@@ -141,8 +146,10 @@ class SessionScreen(Screen[None]):
     def _schedule(self) -> None:
         """Sleep until the next due moment or change of the shown seconds, on the loop's clock.
 
-        asyncio's loop.call_at is used rather than a Textual timer: it is exact to the loop's
-        resolution and costs no task per wake; the engine is ticked right in the callback.
+        asyncio's loop.call_at is used rather than a Textual timer: no task per wake, and the
+        engine is ticked right in the callback. The loop's poll rounds its timeout up to whole
+        milliseconds, so the wake is set EARLY_WAKE before the moment and the last stretch is
+        slept precisely in `_on_wake`.
         """
         if self._wake is not None:
             self._wake.cancel()
@@ -151,12 +158,15 @@ class SessionScreen(Screen[None]):
         now = engine.clock()
         times = [t for t in (engine.next_due(), engine.next_display_change(now)) if t is not None]
         if times:
+            self._due = min(times)
             loop = asyncio.get_running_loop()
-            self._wake = loop.call_at(loop.time() + max(0.0, min(times) - now), self._on_wake)
+            self._wake = loop.call_at(loop.time() + max(0.0, self._due - now - EARLY_WAKE), self._on_wake)
 
     def _on_wake(self) -> None:
         self._wake = None
         try:
+            if self.engine.clock is monotonic:
+                time.sleep(max(0.0, min(EARLY_WAKE, self._due - monotonic())))
             self.sync()
         except Exception as error:  # handed to Textual, which reports it and exits cleanly
             self.app.call_next(self._reraise, error)
