@@ -13,7 +13,7 @@ from hamtimer.core.catalog import all_programs, resolve
 from hamtimer.core.engine import Status
 from hamtimer.core.loader import ProgramError, load_program
 from hamtimer.core.plan import Plan, build_plan
-from hamtimer.render import clock, plan_text, table
+from hamtimer.render import clock, history_table, plan_text, table
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -31,6 +31,16 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of sessions, 1 or more, not {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
@@ -46,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
     plan.add_argument("--json", action="store_true", help="machine-readable output")
     commands.add_parser("list", parents=[common], help="programs found, with estimated duration")
+    history = commands.add_parser("history", parents=[common], help="the left/right symmetry report")
+    output = history.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="machine-readable report")
+    output.add_argument("--csv", action="store_true", help="one row per side per result")
+    history.add_argument("--exercise", metavar="NAME", help="only this exercise")
+    history.add_argument("--last", metavar="N", type=_positive, default=3,
+                         help="sessions in the window for means (default 3)")  # fmt: skip
     run = commands.add_parser("run", parents=[common], help="run a program")
     run.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
     run.add_argument("--trace", metavar="FILE", help="write one JSON line per engine event")
@@ -121,6 +138,33 @@ def cmd_list() -> int:
     return EXIT_OK
 
 
+def cmd_history(args: argparse.Namespace) -> int:
+    from hamtimer.core.history import build_report
+    from hamtimer.core.paths import cache_dir, data_dir
+    from hamtimer.core.sessions import collect
+
+    folder = data_dir(getattr(args, "data_dir", None))
+    if args.csv:
+        from hamtimer.core.export import write_csv
+
+        for file, reason in write_csv(folder, sys.stdout):
+            print(f"skipped {file}: {reason}", file=sys.stderr)
+        return EXIT_OK
+    report = build_report(collect(folder, cache_dir() / "history-v1.json"), args.last, args.exercise)
+    if args.exercise and not report.exercises:
+        known = build_report(collect(folder, cache_dir() / "history-v1.json"), args.last)
+        names = ", ".join(sorted(e.exercise for e in known.exercises)) or "none yet"
+        print(f"no session holds an exercise called {args.exercise!r}; exercises: {names}", file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    elif not report.sessions and not report.skipped:
+        print(f"no sessions yet in {folder}")
+    else:
+        print(history_table(report, colour=sys.stdout.isatty()))
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
     from hamtimer.ui.app import HamtimerApp, RunOptions
 
@@ -159,6 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_plan(args.program, args.json)
         if args.command == "list":
             return cmd_list()
+        if args.command == "history":
+            return cmd_history(args)
         if args.command == "run":
             return cmd_app(args, _load(args.program))
         return cmd_app(args, None)

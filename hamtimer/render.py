@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from hamtimer.core.history import Report
 from hamtimer.core.plan import Plan, PrepareStep, RestStep, WorkStep, estimate_seconds
 from hamtimer.core.quantities import format_seconds
 
@@ -58,3 +59,49 @@ def _work_row(step: WorkStep) -> list[str]:
         where = f"{step.set}/{step.sets}" if step.sets > 1 else ""
     side = step.side.value if step.side else "both"
     return ["work", exercise.name, side, where, target, step.load or ""]
+
+
+def _measure(value: float | None, work: str) -> str:
+    if value is None:
+        return "-"
+    unit = "reps" if work == "reps" else "s"
+    return f"{value:.1f}".removesuffix(".0") + f" {unit}"
+
+
+def history_table(report: Report, colour: bool) -> str:
+    """The symmetry report as a table; the band in its colour on a terminal."""
+    paint = {"green": "32", "amber": "33", "red": "31"}
+    rows: list[list[str]] = []
+    for item in report.exercises:
+        if item.one_leg:
+            left, right = item.sides["left"], item.sides["right"]
+            sides = [
+                f"{_measure(left.latest, item.work)} / {_measure(left.mean, item.work)}",
+                f"{_measure(right.latest, item.work)} / {_measure(right.mean, item.work)}",
+            ]
+        else:
+            both = item.sides["both"]
+            sides = [f"both: {_measure(both.latest, item.work)} / {_measure(both.mean, item.work)}", ""]
+        if item.capped:
+            verdict = "capped (both at target)"
+        elif item.asymmetry_pct is None:
+            verdict = "-" if item.one_leg else "two legs"
+        elif item.weaker is None:
+            verdict = "even"
+        else:
+            verdict = f"{item.weaker} weaker by {item.asymmetry_pct:.1f}%"
+        if item.band is not None:
+            label = item.band
+            shown = f"\033[{paint[label]}m{label}\033[0m" if colour else label
+            verdict += f" [{shown}]"
+        gap = "-" if item.difficulty_gap is None else f"{item.difficulty_gap:+.1f}"
+        goal = ""
+        if item.goal is not None:
+            goal = "met" if item.goal.met else f"{item.goal.streak}/{item.goal.needed}"
+        rows.append([item.exercise, str(item.sessions), *sides, verdict, gap, goal])
+    header = ["exercise", "sessions", "left latest/mean", "right latest/mean", "left vs right",
+              "effort R-L", "goal"]  # fmt: skip
+    lines = [f"{report.sessions} sessions", "", table(header, rows, right={1})]
+    if report.skipped:
+        lines += ["", "skipped:"] + [f"  {file}: {reason}" for file, reason in report.skipped]
+    return "\n".join(lines)

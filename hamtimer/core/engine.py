@@ -134,6 +134,12 @@ class Engine:
         self._catch_up(self.clock())
         return self._drain()
 
+    def restore(self, results: dict[int, SideResult]) -> None:
+        """Take back the sides a stopped session had done, before `start(from_index=...)`."""
+        if self.status is Status.READY:
+            self.results = dict(results)
+            self.last_done = None
+
     def start(self, from_index: int = 0) -> list[Event]:
         if self.status is not Status.READY:
             return self.tick()

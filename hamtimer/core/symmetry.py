@@ -22,3 +22,16 @@ def asymmetry(left: float, right: float) -> Asymmetry | None:
         return None
     side = None if left == right else ("left" if left < right else "right")
     return Asymmetry((stronger - weaker) / stronger * 100, side, stronger - weaker)
+
+
+BAND_AMBER_PCT = 10.0
+BAND_RED_PCT = 20.0
+MIN_GAP = {"reps": 2.0, "hold": 3.0, "time": 3.0}
+"""Amber and red also need at least this absolute gap (reps, or seconds), else green."""
+
+
+def band(found: Asymmetry, work: str) -> str:
+    """green < 10 %, amber 10-20 %, red > 20 %; amber and red only with a real absolute gap."""
+    if found.pct < BAND_AMBER_PCT or found.gap < MIN_GAP.get(work, 0.0):
+        return "green"
+    return "amber" if found.pct <= BAND_RED_PCT else "red"

@@ -12,13 +12,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from hamtimer.audio.player import CuePlayer, SilentPlayer
+from hamtimer.core import paths
 from hamtimer.core.clock import Clock, monotonic
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
+from hamtimer.core.journal import Journal, SessionLog, Unfinished, follow, restore
 from hamtimer.core.plan import Plan
+from hamtimer.core.sessions import file_age_seconds, latest_for
 from hamtimer.core.trace import TraceWriter
-from hamtimer.ui.screens.dialogs import ConfirmQuit
+from hamtimer.ui.screens.dialogs import ConfirmQuit, FolderPrompt
 from hamtimer.ui.screens.session import SessionScreen
+
+RESUME_WITHIN = 12 * 3600
+"""A running or stopped session younger than this (seconds since its last save) is offered back."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +38,10 @@ class HamtimerApp(App[None]):
     CSS_PATH = Path(__file__).with_name("hamtimer.tcss")
     TITLE = "hamtimer"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("w", "save_elsewhere", "Save log elsewhere", show=False),
+    ]
 
     def __init__(
         self,
@@ -48,6 +57,8 @@ class HamtimerApp(App[None]):
         self.player: CuePlayer = player or SilentPlayer()
         self.muted = self.options.mute
         self.engine: Engine | None = None
+        self.journal: Journal | None = None
+        self.unfinished: Unfinished | None = None
         self.trace = TraceWriter(self.options.trace) if self.options.trace else None
 
     def get_default_screen(self) -> Screen[Any]:
@@ -60,7 +71,38 @@ class HamtimerApp(App[None]):
 
     def _session_screen(self, plan: Plan) -> SessionScreen:
         self.engine = Engine(plan, self.clock)
+        self.journal = None
+        self.unfinished = None
         return SessionScreen(self.engine, self.on_events, self.on_session_done)
+
+    @property
+    def data_dir(self) -> Path:
+        return paths.data_dir(self.options.data_dir)
+
+    def find_unfinished(self) -> Unfinished | None:
+        """A recent running or stopped log of this program that can be gone on with."""
+        if self.engine is None:
+            return None
+        plan = self.engine.plan
+        try:
+            found = latest_for(self.data_dir, plan.program.name)
+        except OSError:
+            return None
+        if found is None or file_age_seconds(found[0]) > RESUME_WITHIN:
+            return None
+        self.unfinished = restore(plan, *found)
+        return self.unfinished
+
+    def resume(self) -> list[Event]:
+        """Go on with the unfinished session: its sides back in, its log file written on."""
+        engine, unfinished = self.engine, self.unfinished
+        if engine is None or unfinished is None:
+            return []
+        engine.restore(unfinished.results)
+        log = SessionLog(engine.plan, engine.plan.program.source, started=unfinished.started)
+        self.journal = Journal(log, self.data_dir)
+        self.journal.path = unfinished.path
+        return engine.start(from_index=unfinished.resume_at)
 
     def on_ready(self) -> None:
         """After the first frame: move start-up objects out of the garbage collector's scans."""
@@ -70,12 +112,42 @@ class HamtimerApp(App[None]):
         self.push_screen(self._session_screen(plan))
 
     def on_events(self, events: list[Event]) -> None:
+        """Engine events, in order of urgency: the trace, the sound, then the log on disk."""
         if self.trace is not None:
             self.trace.write(events)
         if not self.muted:
             for event in events:
                 if event.kind is EventKind.CUE:
                     self.player.play(event)
+        engine = self.engine
+        if engine is None:
+            return
+        if self.journal is None and any(e.kind is EventKind.STARTED for e in events):
+            self.journal = Journal(SessionLog(engine.plan, engine.plan.program.source), self.data_dir)
+        if self.journal is not None:
+            before = self.journal.error
+            if follow(self.journal, engine, events) and self.journal.error and self.journal.error != before:
+                self.notify(
+                    f"The session log cannot be saved ({self.journal.error}). The session goes on and "
+                    "every save tries again; on quitting, w writes it to another folder.",
+                    title="Log not saved",
+                    severity="warning",
+                    timeout=10,
+                )
+
+    def action_save_elsewhere(self) -> None:
+        """w: write a log that cannot be saved where it should go to a folder the user names."""
+        journal = self.journal
+        if journal is None or journal.error is None:
+            return
+
+        def chosen(folder: str | None) -> None:
+            if folder and journal.move_to(Path(folder).expanduser()):
+                self.notify(f"Session log written to {journal.path}", title="Log saved")
+            elif folder:
+                self.notify(f"Still cannot write there: {journal.error}", severity="error")
+
+        self.push_screen(FolderPrompt(journal.error, str(Path.home() / "hamtimer-sessions")), chosen)
 
     def on_session_done(self, engine: Engine) -> None:
         """A finished session shows its summary; a stopped one quits (the CLI prints it)."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 KEYS = """\
 [b]space[/b]    count a rep on a reps step; anywhere else the same as enter
@@ -42,12 +43,46 @@ class ConfirmQuit(ModalScreen[bool]):
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Stop"),
         Binding("n,escape", "answer(False)", "Keep going"),
+        Binding("w", "app.save_elsewhere", "Save log elsewhere"),
     ]
+
+    def __init__(self, log_problem: str | None = None) -> None:
+        super().__init__()
+        self.log_problem = log_problem
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm", classes="dialog"):
             yield Static("[b]Stop the session?[/b]", classes="title")
+            if self.log_problem:
+                yield Static(
+                    f"[b]The session log could not be saved[/b] ({escape(self.log_problem)}).\n"
+                    "[b]w[/b] writes it to another folder first.\n"
+                )
             yield Static("Everything done so far is kept.\n\n[b]y[/b] stop    [b]n[/b] / esc keep going")
 
     def action_answer(self, stop: bool) -> None:
         self.dismiss(stop)
+
+
+class FolderPrompt(ModalScreen[str | None]):
+    """Asks for a folder to write the session log to, when the usual one cannot be written."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, problem: str, suggestion: str) -> None:
+        super().__init__()
+        self.problem = problem
+        self.suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="folder", classes="dialog"):
+            yield Static("[b]Write the session log to another folder[/b]", classes="title")
+            yield Static(f"It could not be saved: {escape(self.problem)}")
+            yield Input(value=self.suggestion, id="folder-input")
+            yield Static("enter writes it there · esc cancels", classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

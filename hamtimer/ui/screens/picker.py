@@ -36,7 +36,10 @@ def preview(plan: Plan) -> str:
 
 
 class PickerScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "choose", "Start", priority=True)]
+    BINDINGS = [
+        Binding("enter", "choose", "Start", priority=True),
+        Binding("h", "history", "History"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -86,6 +89,11 @@ class PickerScreen(Screen[None]):
         index = self.query_one(OptionList).highlighted
         if index is not None:
             self.choose(index)
+
+    def action_history(self) -> None:
+        from hamtimer.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.app.data_dir))  # type: ignore[attr-defined]
 
     def choose(self, index: int) -> None:
         loaded = self.entries[index][1]

@@ -66,6 +66,7 @@ class SessionScreen(Screen[None]):
         Binding("m", "mute", "Mute"),
         Binding("question_mark", "help", "Help"),
         Binding("escape", "close_rating", "Close rating", show=False),
+        Binding("r", "resume", "Resume", show=False),
     ]
 
     def __init__(self, engine: Engine, sink: EventSink, on_done: Callable[[Engine], None]) -> None:
@@ -108,6 +109,24 @@ class SessionScreen(Screen[None]):
         self.show_step()
         self.show_time()
         self.call_after_refresh(self.mount, Footer())  # key hints just after the first frame
+        self.call_after_refresh(self._offer_resume)
+
+    def _offer_resume(self) -> None:
+        finder = getattr(self.app, "find_unfinished", None)
+        found = finder() if finder is not None and self.engine.status is Status.READY else None
+        if found is None:
+            return
+        step = self.engine.plan.steps[found.resume_at]
+        when = found.started.strftime("%a %H:%M")
+        self.query_one("#next", Line).show(
+            f"Unfinished session from {when}, {found.sides_done} sides done: "
+            f"[b]r[/b] goes on from {_describe(step)}; [b]space[/b] starts afresh"
+        )
+
+    def action_resume(self) -> None:
+        resume = getattr(self.app, "resume", None)
+        if resume is not None and self.engine.status is Status.READY:
+            self.run(resume())
 
     # ----- the loop: engine events in, screen out
 
@@ -342,7 +361,8 @@ class SessionScreen(Screen[None]):
         if self.engine.status is Status.READY:
             self.app.exit()
             return
-        self.app.push_screen(ConfirmQuit(), decided)
+        journal = getattr(self.app, "journal", None)
+        self.app.push_screen(ConfirmQuit(journal.error if journal is not None else None), decided)
 
     def on_key(self, event: events.Key) -> None:
         command = self.query_one(RatingPanel).command(event.character)

@@ -89,6 +89,7 @@ class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,q", "close", "Close"),
         Binding("escape", "close_rating", "Skip rating", show=False),
+        Binding("h", "history", "History"),
     ]
 
     def __init__(
@@ -133,6 +134,11 @@ class SummaryScreen(Screen[None]):
 
     def action_close_rating(self) -> None:
         self.query_one(RatingPanel).close()
+
+    def action_history(self) -> None:
+        from hamtimer.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.app.data_dir))  # type: ignore[attr-defined]
 
     def action_close(self) -> None:
         self.on_close()

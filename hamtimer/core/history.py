@@ -1,0 +1,179 @@
+"""The symmetry report: per exercise and side, across sessions (see DESIGN.md, Symmetry).
+
+It is a training aid, not a diagnosis: it says which side is weaker and by how much, never
+"injured", "at risk" or "cleared".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import fmean
+from typing import Any
+
+from hamtimer.core.sessions import Collection, ExerciseDone, SessionSummary, SideSets
+from hamtimer.core.symmetry import asymmetry, band
+
+DEFAULT_WINDOW = 3
+
+
+@dataclass
+class SideReport:
+    latest: float | None = None
+    best: float | None = None
+    mean: float | None = None
+    difficulty: float | None = None
+    flags: dict[str, int] = field(default_factory=dict)
+    values: list[float] = field(default_factory=list)
+    """The side's value in every session holding it, oldest first (for sparklines)."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "latest": _round(self.latest),
+            "best": _round(self.best),
+            "mean": _round(self.mean),
+            "difficulty": _round(self.difficulty),
+            "flags": dict(self.flags),
+        }
+
+
+@dataclass
+class GoalStatus:
+    met: bool
+    streak: int
+    needed: int
+    value: float
+    kind: str
+
+
+@dataclass
+class ExerciseReport:
+    exercise: str
+    work: str
+    sessions: int
+    sides: dict[str, SideReport]
+    asymmetry_pct: float | None = None
+    weaker: str | None = None
+    band: str | None = None
+    capped: bool = False
+    difficulty_gap: float | None = None
+    goal: GoalStatus | None = None
+    window: int = 0
+
+    @property
+    def one_leg(self) -> bool:
+        return "both" not in self.sides
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"exercise": self.exercise, "work": self.work, "sessions": self.sessions}
+        for side, report in self.sides.items():
+            data[side] = report.as_json()
+        data |= {
+            "asymmetry_pct": _round(self.asymmetry_pct),
+            "weaker": self.weaker,
+            "band": self.band,
+            "capped": self.capped,
+            "difficulty_gap": _round(self.difficulty_gap),
+            "goal": None
+            if self.goal is None
+            else {"met": self.goal.met, "streak": self.goal.streak, "needed": self.goal.needed},
+            "window": self.window,
+        }
+        return data
+
+
+@dataclass
+class Report:
+    sessions: int
+    skipped: list[tuple[str, str]]
+    exercises: list[ExerciseReport]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "sessions": self.sessions,
+            "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
+            "exercises": [e.as_json() for e in self.exercises],
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _mean(values: list[float]) -> float | None:
+    return fmean(values) if values else None
+
+
+def _goal_met(done: ExerciseDone, key: str, value: float, sides: tuple[str, ...]) -> bool:
+    """Both sides (or both legs) reach the goal's value, with no check flagged."""
+    for side in sides:
+        sets = done.sides.get(side)
+        if sets is None or sets.best is None or sets.best < value - 1e-6 or sets.flags:
+            return False
+    return True
+
+
+def exercise_report(
+    name: str, history: list[tuple[SessionSummary, ExerciseDone]], window: int
+) -> ExerciseReport:
+    """One exercise across its sessions (oldest first)."""
+    work = history[-1][1].work
+    one_leg = any(s in done.sides for _, done in history for s in ("left", "right"))
+    sides = ("left", "right") if one_leg else ("both",)
+    reports = {side: SideReport() for side in sides}
+    for side in sides:
+        report = reports[side]
+        for _, done in history:
+            sets = done.sides.get(side)
+            if sets is not None and sets.value is not None:
+                report.values.append(sets.value)
+        report.latest = report.values[-1] if report.values else None
+        report.best = max(
+            (s.best for _, d in history if (s := d.sides.get(side)) and s.best is not None), default=None
+        )
+    holding = [(s, d) for s, d in history if all(side in d.sides for side in sides)]
+    recent = holding[-window:] if window > 0 else holding
+    for side in sides:
+        report = reports[side]
+        chosen: list[SideSets] = [d.sides[side] for _, d in recent]
+        report.mean = _mean([v for sets in chosen if (v := sets.value) is not None])
+        report.difficulty = _mean([fmean(sets.difficulties) for sets in chosen if sets.difficulties])
+        for sets in chosen:
+            for flag in sets.flags:
+                report.flags[flag] = report.flags.get(flag, 0) + 1
+    result = ExerciseReport(name, work, len(history), reports, window=len(recent))
+    if one_leg:
+        left, right = reports["left"], reports["right"]
+        result.capped = bool(recent) and all(
+            d.target is not None and all(d.sides[s].at_target == d.sides[s].sets > 0 for s in sides)
+            for _, d in recent
+        )
+        if left.difficulty is not None and right.difficulty is not None:
+            result.difficulty_gap = right.difficulty - left.difficulty
+        if not result.capped and left.mean is not None and right.mean is not None and work != "distance":
+            found = asymmetry(left.mean, right.mean)
+            if found is not None:
+                result.asymmetry_pct = found.pct
+                result.weaker = found.weaker
+                result.band = band(found, work)
+    goal = history[-1][1].goal
+    if goal:
+        kind = next((k for k in ("hold", "reps", "time") if k in goal), None)
+        if kind is not None:
+            value, needed = goal[kind], int(goal.get("sessions", 1))
+            streak = 0
+            for _, done in reversed(history):
+                if not _goal_met(done, kind, value, sides):
+                    break
+                streak += 1
+            result.goal = GoalStatus(streak >= needed, streak, needed, value, kind)
+    return result
+
+
+def build_report(collection: Collection, window: int = DEFAULT_WINDOW, exercise: str | None = None) -> Report:
+    by_name: dict[str, list[tuple[SessionSummary, ExerciseDone]]] = {}
+    for session in collection.sessions:
+        for name, done in session.exercises.items():
+            if exercise is None or name.casefold() == exercise.casefold():
+                by_name.setdefault(name, []).append((session, done))
+    exercises = [exercise_report(name, history, window) for name, history in by_name.items()]
+    return Report(len(collection.sessions), collection.skipped, exercises)

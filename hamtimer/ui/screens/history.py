@@ -1,0 +1,114 @@
+"""The history screen: per exercise, left and right over the sessions, and which side lags."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Footer, Sparkline, Static
+
+from hamtimer.core.history import ExerciseReport, Report, build_report
+from hamtimer.core.paths import cache_dir
+from hamtimer.core.sessions import collect
+
+BAND_STYLE = {"green": "green", "amber": "yellow", "red": "red"}
+
+
+def load_report(data_dir: Path) -> Report:
+    return build_report(collect(data_dir, cache_dir() / "history-v1.json"))
+
+
+def _value(value: float | None, unit: str) -> str:
+    return "-" if value is None else f"{value:.1f}".removesuffix(".0") + f" {unit}"
+
+
+def verdict(item: ExerciseReport) -> str:
+    """The comparison in words, with the band in its colour (markup)."""
+    if not item.one_leg:
+        return "both legs together"
+    if item.capped:
+        return "both sides at the target: the effort gap tells them apart"
+    if item.asymmetry_pct is None:
+        return "not enough sessions with both sides yet"
+    if item.weaker is None:
+        return "[green]even[/green]"
+    colour = BAND_STYLE.get(item.band or "green", "green")
+    return f"[{colour}]{item.weaker} weaker by {item.asymmetry_pct:.1f}% ({item.band})[/{colour}]"
+
+
+def goal_text(item: ExerciseReport) -> str:
+    goal = item.goal
+    if goal is None:
+        return ""
+    unit = "reps" if goal.kind == "reps" else "s"
+    if goal.met:
+        return f"[b green]goal met[/b green]: {goal.value:g} {unit}, {goal.streak} sessions in a row"
+    return f"goal {goal.value:g} {unit}: {goal.streak}/{goal.needed} sessions in a row"
+
+
+class ExerciseHistory(Vertical):
+    """One exercise: its verdict line and a sparkline per side."""
+
+    def __init__(self, item: ExerciseReport) -> None:
+        super().__init__(classes="exercise-history")
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        unit = "reps" if item.work == "reps" else "s"
+        gap = "" if item.difficulty_gap is None else f" · effort R-L {item.difficulty_gap:+.1f}"
+        yield Static(
+            f"[b]{escape(item.exercise)}[/b] · {item.sessions} sessions · {verdict(item)}{gap}"
+            + (f" · {goal_text(item)}" if item.goal else "")
+        )
+        for side, report in item.sides.items():
+            with Horizontal(classes="side-history"):
+                yield Static(f"{side:>5}", classes=f"side-label -{side}")
+                yield Sparkline(report.values or [0.0], classes=f"-{side}")
+                yield Static(
+                    f"latest {_value(report.latest, unit)} · mean {_value(report.mean, unit)} · "
+                    f"best {_value(report.best, unit)}",
+                    classes="side-figures",
+                )
+
+
+class HistoryScreen(Screen[None]):
+    BINDINGS = [Binding("escape,q,h", "close", "Back")]
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+
+    def compose(self) -> ComposeResult:
+        yield Static("[b]History[/b] · left against right, session after session", classes="title")
+        yield VerticalScroll(Static("Reading the session logs…"), id="history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(exclusive=True)
+    async def load(self) -> None:
+        """Parse the logs off the event loop (2,000 cold files take seconds), then show them."""
+        await self.show(await asyncio.to_thread(load_report, self.data_dir))
+
+    async def show(self, report: Report) -> None:
+        box = self.query_one("#history", VerticalScroll)
+        await box.remove_children()
+        if not report.exercises:
+            await box.mount(Static(f"No sessions yet in {escape(str(self.data_dir))}."))
+        else:
+            await box.mount_all([ExerciseHistory(item) for item in report.exercises])
+        if report.skipped:
+            lines = "\n".join(f"  {escape(f)}: {escape(r)}" for f, r in report.skipped)
+            await box.mount(Static(f"[b]Skipped files[/b] (left untouched):\n{lines}", classes="hint"))
+        await box.mount(Static("A training aid, not a diagnosis.", classes="hint"))
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
