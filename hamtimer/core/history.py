@@ -177,3 +177,29 @@ def build_report(collection: Collection, window: int = DEFAULT_WINDOW, exercise:
                 by_name.setdefault(name, []).append((session, done))
     exercises = [exercise_report(name, history, window) for name, history in by_name.items()]
     return Report(len(collection.sessions), collection.skipped, exercises)
+
+
+@dataclass(frozen=True)
+class LastTime:
+    """An exercise's values in the most recent earlier session that holds it."""
+
+    started: str
+    values: dict[str, float]
+
+
+def last_times(collection: Collection, names: set[str], exclude: str | None) -> dict[str, LastTime]:
+    """For each exercise named, the newest session other than `exclude` (a log file) holding it."""
+    found: dict[str, LastTime] = {}
+    for session in reversed(collection.sessions):
+        if session.file == exclude:
+            continue
+        for name in names - found.keys():
+            done = session.exercises.get(name)
+            if done is None:
+                continue
+            values = {side: v for side, sets in done.sides.items() if (v := sets.value) is not None}
+            if values:
+                found[name] = LastTime(session.started_text, values)
+        if len(found) == len(names):
+            break
+    return found

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -10,13 +13,43 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from hamtimer.core import paths
 from hamtimer.core.catalog import ProgramEntry, all_programs
+from hamtimer.core.history import Report, build_report
 from hamtimer.core.loader import ProgramError
 from hamtimer.core.plan import Plan
+from hamtimer.core.sessions import collect
 from hamtimer.render import clock
 
 
-def preview(plan: Plan) -> str:
+def goal_lines(plan: Plan, report: Report | None) -> list[str]:
+    """Each progression goal of the program with how far the logs say it is."""
+    if report is None:
+        return []
+    by_name = {item.exercise: item for item in report.exercises}
+    lines = []
+    seen: set[str] = set()
+    for block in plan.program.blocks:
+        for exercise in block.exercises:
+            goal = exercise.goal
+            if goal is None or exercise.name in seen:
+                continue
+            seen.add(exercise.name)
+            unit = "reps" if goal.kind.value == "reps" else "s"
+            each = " each side" if exercise.one_leg else ""
+            status = by_name.get(exercise.name)
+            streak = status.goal.streak if status is not None and status.goal is not None else 0
+            if streak >= goal.sessions:
+                state = f"[b green]met[/b green], {streak} in a row: time to progress"
+            else:
+                state = f"{streak}/{goal.sessions} sessions in a row"
+            lines.append(
+                f"  {escape(exercise.name)}: {goal.value:g} {unit}{each}, no check flagged · {state}"
+            )
+    return ["", "[b]Goals[/b]", *lines] if lines else []
+
+
+def preview(plan: Plan, report: Report | None = None) -> str:
     program = plan.program
     lines = [
         f"[b]{escape(program.name)}[/b] · about {clock(plan.estimated_seconds)}",
@@ -32,7 +65,7 @@ def preview(plan: Plan) -> str:
             sides = " each side" if exercise.one_leg else ""
             load = f" · {escape(exercise.load)}" if exercise.load else ""
             lines.append(f"  {escape(exercise.name)}: {sets}{exercise.work.describe()}{sides}{load}")
-    return "\n".join(lines)
+    return "\n".join(lines + goal_lines(plan, report))
 
 
 class PickerScreen(Screen[None]):
@@ -44,6 +77,7 @@ class PickerScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[tuple[ProgramEntry, Plan | ProgramError]] = []
+        self.report: Report | None = None
         for entry in all_programs():
             try:
                 self.entries.append((entry, entry.load_plan()))
@@ -71,12 +105,27 @@ class PickerScreen(Screen[None]):
         if self.entries:
             self.query_one(OptionList).highlighted = 0
             self.show(0)
+            self.load_report()
         else:
             self.query_one("#preview", Static).update("No programs found.")
 
+    @work(exclusive=True)
+    async def load_report(self) -> None:
+        """The history report, for goal progress in the preview (read off the event loop)."""
+        data_dir = getattr(self.app, "data_dir", None) or paths.data_dir()
+        self.report = await asyncio.to_thread(
+            lambda: build_report(collect(data_dir, paths.cache_dir() / "history-v1.json"))
+        )
+        index = self.query_one(OptionList).highlighted
+        if index is not None:
+            self.show(index)
+
     def show(self, index: int) -> None:
         loaded = self.entries[index][1]
-        text = preview(loaded) if isinstance(loaded, Plan) else f"[red]{escape(loaded.render())}[/red]"
+        if isinstance(loaded, Plan):
+            text = preview(loaded, self.report)
+        else:
+            text = f"[red]{escape(loaded.render())}[/red]"
         self.query_one("#preview", Static).update(text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

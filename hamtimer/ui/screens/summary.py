@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from rich.table import Table
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -16,10 +17,17 @@ from textual.widgets import Footer, Static
 
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event
+from hamtimer.core.history import LastTime, last_times
+from hamtimer.core.paths import cache_dir
 from hamtimer.core.program import WorkKind
+from hamtimer.core.sessions import collect
 from hamtimer.core.summary import ExerciseSummary, SideSummary, summarize
 from hamtimer.render import clock
 from hamtimer.ui.widgets.rating import RatingPanel
+
+
+def _num(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
 
 
 def _value(work: WorkKind, side: SideSummary | None) -> str:
@@ -30,11 +38,11 @@ def _value(work: WorkKind, side: SideSummary | None) -> str:
     if mean is None:
         return f"done{sets}"
     unit = "reps" if work is WorkKind.REPS else "s"
-    return f"{mean:.1f}".removesuffix(".0") + f" {unit}{sets}"
+    return f"{_num(mean)} {unit}{sets}"
 
 
 def _difficulty(side: SideSummary | None) -> str:
-    return "-" if side is None or side.difficulty is None else f"{side.difficulty:.1f}".removesuffix(".0")
+    return "-" if side is None or side.difficulty is None else _num(side.difficulty)
 
 
 def _flags(summary: ExerciseSummary) -> Text:
@@ -83,6 +91,24 @@ def summary_table(engine: Engine) -> Table:
     return table
 
 
+def compare_text(today: list[ExerciseSummary], found: dict[str, LastTime]) -> str:
+    """Today against last time, a line per exercise done before."""
+    lines = []
+    for item in today:
+        before = found.get(item.name)
+        if before is None:
+            continue
+        unit = "reps" if item.work is WorkKind.REPS else "s"
+        parts = []
+        for side, now in item.sides.items():
+            old, new = before.values.get(side), now.mean
+            if old is not None and new is not None:
+                parts.append(f"{side} {_num(old)} → {_num(new)} {unit} ({new - old:+.1f})")
+        if parts:
+            lines.append(f"  {escape(item.name)}: " + ", ".join(parts))
+    return "[b]Compared with last time[/b]\n" + "\n".join(lines) if lines else ""
+
+
 class SummaryScreen(Screen[None]):
     """Shows the session's results; the last side, which had no rest after it, can be rated here."""
 
@@ -107,7 +133,9 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary"):
             yield Static(f"[b]{title}[/b] · {escape(engine.plan.program.name)}", classes="title")
             yield Static(f"{sides} sides or sets done in {clock(active_seconds(engine))}.")
+            yield Static(id="saved", classes="hint")
             yield Static(id="summary-table")
+            yield Static(id="last-time")
         yield RatingPanel(id="rating")
         yield Footer()
 
@@ -119,8 +147,35 @@ class SummaryScreen(Screen[None]):
         else:
             panel.close()
         self.redraw()
+        self.compare_with_last_time()
+
+    @work(exclusive=True)
+    async def compare_with_last_time(self) -> None:
+        """Today against the newest earlier session holding the same exercises (read off-loop)."""
+        journal = getattr(self.app, "journal", None)
+        data_dir = getattr(self.app, "data_dir", None)
+        if data_dir is None:
+            return
+        exclude = None
+        if journal is not None and journal.path is not None:
+            try:
+                exclude = journal.path.relative_to(data_dir).as_posix()
+            except ValueError:
+                exclude = None
+        today = summarize(self.engine.results[i] for i in sorted(self.engine.results))
+        names = {item.name for item in today}
+        collection = await asyncio.to_thread(collect, data_dir, cache_dir() / "history-v1.json")
+        found = last_times(collection, names, exclude)
+        self.query_one("#last-time", Static).update(compare_text(today, found))
 
     def redraw(self) -> None:
+        journal = getattr(self.app, "journal", None)
+        saved = self.query_one("#saved", Static)
+        if journal is not None and journal.error:
+            saved.update(f"[b red]The log could not be saved[/b red] ({escape(journal.error)}): "
+                         "[b]w[/b] writes it to another folder.")  # fmt: skip
+        elif journal is not None and journal.path is not None:
+            saved.update(f"Saved to {escape(str(journal.path))}")
         table = self.query_one("#summary-table", Static)
         table.update(summary_table(self.engine) if self.engine.results else "Nothing was recorded.")
         self.query_one(RatingPanel).redraw()
