@@ -11,10 +11,7 @@ which lets a stopped session be resumed). Readers ignore keys they do not know.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,52 +25,14 @@ from hamtimer.core.events import Event, EventKind
 from hamtimer.core.plan import Plan, WorkStep, number
 from hamtimer.core.program import WorkKind
 from hamtimer.core.results import SideResult
+from hamtimer.core.storage import FILE_MODE, LOG_SCHEMA, make_private_dir, slug, write_atomic
 
-SCHEMA = 1
-FILE_MODE = 0o600
-DIR_MODE = 0o700
-
-
-def slug(name: str) -> str:
-    """A file-name-safe form of a program name: "Runner's six" -> "runners-six"."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text.replace("'", "")).strip("-")
-    return text[:40] or "program"
+SCHEMA = LOG_SCHEMA
 
 
 def now() -> datetime:
     """The local time with its offset, to the second, as the log stores it."""
     return datetime.now().astimezone().replace(microsecond=0)
-
-
-def make_private_dir(folder: Path) -> None:
-    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    if folder.stat().st_mode & 0o777 != DIR_MODE:
-        os.chmod(folder, DIR_MODE)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a reader sees the old file or the new one, never half."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view) :]
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
 
 
 def _side_table(result: SideResult) -> dict[str, Any]:

@@ -8,17 +8,18 @@ reported with its reason and never written to.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from hamtimer.core.journal import SCHEMA, make_private_dir, slug, write_atomic
+from hamtimer.core.storage import LOG_SCHEMA as SCHEMA
+from hamtimer.core.storage import make_private_dir, slug, write_atomic
 
 CACHE_VERSION = 1
 SIDES = ("left", "right", "both")
@@ -204,11 +205,54 @@ class Collection:
     """How many files had to be parsed (the rest came from the cache)."""
 
 
-def log_files(data_dir: Path) -> Iterable[Path]:
-    folder = data_dir / "sessions"
-    if not folder.is_dir():
+def log_files(data_dir: Path) -> list[Path]:
+    """Every session log, in name order (which is date and time order)."""
+    found: list[str] = []
+    try:
+        days = [entry.path for entry in os.scandir(data_dir / "sessions") if entry.is_dir()]
+    except OSError:
         return []
-    return sorted(p for p in folder.glob("*/*.toml") if not p.name.startswith("."))
+    for day in days:
+        try:
+            found.extend(
+                entry.path
+                for entry in os.scandir(day)
+                if entry.name.endswith(".toml") and not entry.name.startswith(".")
+            )
+        except OSError:
+            continue
+    return [Path(p) for p in sorted(found)]
+
+
+PARALLEL_FROM = 64
+"""With this many files to parse, parsing is spread over processes (tomllib is pure Python)."""
+
+
+def _parse(job: tuple[str, str]) -> tuple[str, SessionSummary | str]:
+    path, file = job
+    try:
+        return file, read_log(Path(path), file)
+    except UnusableLog as reason:
+        return file, str(reason)
+
+
+def _parse_all(jobs: list[tuple[str, str]]) -> list[tuple[str, SessionSummary | str]]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [_parse(job) for job in jobs]
+    try:
+        import multiprocessing
+        import threading
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork is quickest but unsafe in a process with threads (the app); spawn is safe anywhere
+        methods = multiprocessing.get_all_start_methods()
+        method = "fork" if threading.active_count() == 1 and "fork" in methods else "spawn"
+        context = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return list(pool.map(_parse, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    except (OSError, RuntimeError, ImportError):
+        return [_parse(job) for job in jobs]
 
 
 def collect(data_dir: Path, cache_file: Path | None) -> Collection:
@@ -224,9 +268,11 @@ def collect(data_dir: Path, cache_file: Path | None) -> Collection:
     fresh: dict[str, Any] = {}
     sessions: list[SessionSummary] = []
     skipped: list[tuple[str, str]] = []
-    parsed = 0
+    jobs: list[tuple[str, str]] = []
+    stats: dict[str, os.stat_result] = {}
+    prefix = len(str(data_dir)) + 1
     for path in log_files(data_dir):
-        file = path.relative_to(data_dir).as_posix()
+        file = str(path)[prefix:].replace(os.sep, "/")
         try:
             stat = path.stat()
         except OSError as err:
@@ -247,17 +293,18 @@ def collect(data_dir: Path, cache_file: Path | None) -> Collection:
                 continue
             except (KeyError, TypeError, ValueError):
                 pass
-        parsed += 1
-        entry = {"size": stat.st_size, "mtime": stat.st_mtime_ns}
-        try:
-            summary = read_log(path, file)
-        except UnusableLog as reason:
-            skipped.append((file, str(reason)))
-            entry["skip"] = str(reason)
+        jobs.append((str(path), file))
+        stats[file] = stat
+    for file, outcome in _parse_all(jobs):
+        entry = {"size": stats[file].st_size, "mtime": stats[file].st_mtime_ns}
+        if isinstance(outcome, str):
+            skipped.append((file, outcome))
+            entry["skip"] = outcome
         else:
-            sessions.append(summary)
-            entry["summary"] = _to_json(summary)
+            sessions.append(outcome)
+            entry["summary"] = _to_json(outcome)
         fresh[file] = entry
+    parsed = len(jobs)
     if cache_file is not None and (parsed or set(fresh) != set(cached)):
         try:
             make_private_dir(cache_file.parent)
@@ -294,3 +341,34 @@ def file_age_seconds(path: Path) -> float:
         return max(0.0, datetime.now().timestamp() - os.stat(path).st_mtime)
     except OSError:
         return math.inf
+
+
+def fingerprint(data_dir: Path) -> str:
+    """A digest of every log's name, size and modification time: equal means nothing changed."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in log_files(data_dir):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def cached_output(cache_file: Path, key: str) -> str | None:
+    """The output stored for `key` (a fingerprint plus the options), if it is still the one."""
+    try:
+        data = json.loads(cache_file.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("output"), str):
+        return str(data["output"])
+    return None
+
+
+def store_output(cache_file: Path, key: str, output: str) -> None:
+    try:
+        make_private_dir(cache_file.parent)
+        write_atomic(cache_file, json.dumps({"key": key, "output": output}).encode("utf-8"))
+    except OSError:
+        pass  # only speed is lost
