@@ -27,8 +27,13 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def write_csv(data_dir: Path, out: TextIO) -> list[tuple[str, str]]:
-    """Write every readable log's sides as CSV rows; return the files skipped, with reasons."""
+def write_csv(data_dir: Path, out: TextIO, exercise: str | None = None) -> tuple[list[tuple[str, str]], int]:
+    """Write every readable log's sides as CSV rows (of one exercise, if named).
+
+    Returns the files skipped, with reasons, and the number of rows written.
+    """
+    wanted = exercise.casefold() if exercise else None
+    rows = 0
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     skipped: list[tuple[str, str]] = []
@@ -48,6 +53,8 @@ def write_csv(data_dir: Path, out: TextIO) -> list[tuple[str, str]]:
         for result in results:
             if not isinstance(result, dict):
                 continue
+            if wanted is not None and str(result.get("exercise", "")).casefold() != wanted:
+                continue
             keys = ("exercise", "block", "set", "round", "work", "target", "load")
             common = [result.get(k) for k in keys]
             for side in SIDES:
@@ -58,4 +65,5 @@ def write_csv(data_dir: Path, out: TextIO) -> list[tuple[str, str]]:
                     table.get(k) for k in ("seconds", "reps", "difficulty", "flags", "completed")
                 ]
                 writer.writerow([_cell(v) for v in row])
-    return skipped
+                rows += 1
+    return skipped, rows

@@ -127,9 +127,7 @@ def exercise_report(
             if sets is not None and sets.value is not None:
                 report.values.append(sets.value)
         report.latest = report.values[-1] if report.values else None
-        report.best = max(
-            (s.best for _, d in history if (s := d.sides.get(side)) and s.best is not None), default=None
-        )
+        report.best = max(report.values, default=None)
     holding = [(s, d) for s, d in history if all(side in d.sides for side in sides)]
     recent = holding[-window:] if window > 0 else holding
     for side in sides:

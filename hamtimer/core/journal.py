@@ -11,6 +11,7 @@ which lets a stopped session be resumed). Readers ignore keys they do not know.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -145,12 +146,19 @@ class Journal:
 
     def save(self) -> bool:
         """Write the log now; True when it is safely on disk."""
+        reserved = False
         try:
             if self.path is None:
                 self.path = new_session_path(self.data_dir, self.log.started, self.log.plan.program.name)
+                reserved = True
             write_atomic(self.path, self.log.dumps())
         except OSError as err:
             self.error = f"{err.strerror or err}" + (f": {err.filename}" if err.filename else "")
+            if reserved and self.path is not None:
+                with contextlib.suppress(OSError):
+                    if self.path.stat().st_size == 0:
+                        self.path.unlink()
+                self.path = None
             return False
         self.error = None
         self.saves += 1

@@ -262,7 +262,8 @@ def collect(data_dir: Path, cache_file: Path | None) -> Collection:
         try:
             loaded = json.loads(cache_file.read_text("utf-8"))
             if isinstance(loaded, dict) and loaded.get("version") == CACHE_VERSION:
-                cached = loaded.get("files", {})
+                files = loaded.get("files")
+                cached = files if isinstance(files, dict) else {}
         except (OSError, ValueError):
             cached = {}
     fresh: dict[str, Any] = {}

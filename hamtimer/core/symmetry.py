@@ -32,6 +32,7 @@ MIN_GAP = {"reps": 2.0, "hold": 3.0, "time": 3.0}
 
 def band(found: Asymmetry, work: str) -> str:
     """green < 10 %, amber 10-20 %, red > 20 %; amber and red only with a real absolute gap."""
-    if found.pct < BAND_AMBER_PCT or found.gap < MIN_GAP.get(work, 0.0):
+    pct = round(found.pct, 9)  # 20.000000000000004 from float means is 20
+    if pct < BAND_AMBER_PCT or found.gap < MIN_GAP.get(work, 0.0) - 1e-9:
         return "green"
-    return "amber" if found.pct <= BAND_RED_PCT else "red"
+    return "amber" if pct <= BAND_RED_PCT else "red"

@@ -116,6 +116,8 @@ class PickerScreen(Screen[None]):
         self.report = await asyncio.to_thread(
             lambda: build_report(collect(data_dir, paths.cache_dir() / "history-v1.json"))
         )
+        if not self.is_attached:
+            return
         index = self.query_one(OptionList).highlighted
         if index is not None:
             self.show(index)
@@ -135,6 +137,8 @@ class PickerScreen(Screen[None]):
         self.choose(event.option_index)
 
     def action_choose(self) -> None:
+        if not self.is_attached:
+            return
         index = self.query_one(OptionList).highlighted
         if index is not None:
             self.choose(index)

@@ -1,0 +1,662 @@
+"""`hamtimer history` (--json, --csv, text) on session logs written by hand in DESIGN.md's schema.
+
+Every figure expected here is worked out from the values in the logs, as a user checking the
+report with a calculator would: means over the window, (stronger - weaker) / stronger x 100 from
+the exact means, rounded to one decimal only at the end.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hamtimer.cli import main
+from hamtimer.core import sessions
+from hamtimer.core.paths import cache_dir
+from tests.conftest import UserDirs
+from tests.core.test_history import BRIDGE, bridge, day, one_decimal, pct, result, side, write_log
+
+
+def history(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["history", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def report(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
+    code, out, err = history(capsys, "--json", *args)
+    assert code == 0, err
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+def exercise(data: dict[str, Any], name: str = BRIDGE) -> dict[str, Any]:
+    found = [e for e in data["exercises"] if e["exercise"] == name]
+    assert len(found) == 1, [e["exercise"] for e in data["exercises"]]
+    return found[0]
+
+
+def mean(*values: int) -> Fraction:
+    return Fraction(sum(values), len(values))
+
+
+@pytest.fixture
+def data(user_dirs: UserDirs) -> Path:
+    """The data folder `hamtimer history` reads (HAMTIMER_DATA_DIR, set by the autouse fixture)."""
+    return user_dirs.data
+
+
+@pytest.fixture
+def design_example(data: Path) -> list[Path]:
+    """DESIGN.md's bridge: left 30/30/25 and right 24/26/24 over the last three sessions.
+
+    An older fourth session (left 22, right 27, a cramp, difficulty 3 and 3) is outside the window:
+    it counts for `best` and `sessions` only.
+    """
+    return [
+        write_log(data, day(1), bridge(22, 27, difficulty=(3, 3), flags=((), ("cramp",)))),
+        write_log(data, day(2), bridge(30, 24, difficulty=(6, 8), flags=((), ("cramp",)))),
+        write_log(data, day(3), bridge(30, 26, difficulty=(6, 8))),
+        write_log(data, day(4), bridge(25, 24, difficulty=(7, 8), flags=(("hip drop",), ("cramp",)))),
+    ]
+
+
+# ----- the worked examples
+
+
+def test_design_example_figures(capsys: pytest.CaptureFixture[str], design_example: list[Path]) -> None:
+    left, right = mean(30, 30, 25), mean(24, 26, 24)
+    left_difficulty, right_difficulty = mean(6, 6, 7), mean(8, 8, 8)
+    data = report(capsys)
+    assert data["sessions"] == 4
+    assert data["skipped"] == []
+    item = exercise(data)
+    assert item["work"] == "hold"
+    assert item["sessions"] == 4
+    assert item["left"] == {
+        "latest": 25.0,
+        "best": 30.0,
+        "mean": one_decimal(left),  # 28.3
+        "difficulty": one_decimal(left_difficulty),  # 6.3
+        "flags": {"hip drop": 1},
+    }
+    assert item["right"] == {
+        "latest": 24.0,
+        "best": 27.0,  # from the old session, outside the window
+        "mean": one_decimal(right),  # 24.7
+        "difficulty": 8.0,
+        "flags": {"cramp": 2},  # the old session's cramp is outside the window
+    }
+    assert item["asymmetry_pct"] == one_decimal(pct(left, right)) == 12.9
+    assert item["weaker"] == "right"
+    assert item["band"] == "amber"  # 12.9 %, and a gap of 3.7 s >= 3 s
+    assert item["capped"] is False
+    assert item["difficulty_gap"] == one_decimal(right_difficulty - left_difficulty) == 1.7
+    assert item["goal"] is None
+
+
+def test_text_report_names_the_weaker_side(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path]
+) -> None:
+    code, out, _ = history(capsys)
+    assert code == 0
+    line = next(line for line in out.splitlines() if line.startswith(BRIDGE))
+    assert "right weaker by 12.9%" in line
+    assert "amber" in line
+    assert "25 s / 28.3 s" in line and "24 s / 24.7 s" in line  # latest / mean
+    assert "+1.7" in line
+    assert "\033[" not in out  # no colour codes when not on a terminal
+
+
+def test_under_ten_percent_is_green(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    write_log(data, day(1), bridge(40, 37, target=45))
+    write_log(data, day(2), bridge(40, 37, target=45))
+    item = exercise(report(capsys))
+    assert (item["asymmetry_pct"], item["weaker"], item["band"]) == (7.5, "right", "green")
+
+
+def test_over_twenty_percent_with_a_gap_under_two_reps_is_green(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    for n, (left, right) in enumerate([(5, 4), (5, 4), (5, 3)], start=1):
+        write_log(data, day(n), result("Nordic curl", "reps", target=8, left=side(left), right=side(right)))
+    item = exercise(report(capsys), "Nordic curl")
+    expected = one_decimal(pct(mean(5, 5, 5), mean(4, 4, 3)))  # 26.7 %, a gap of 1.3 reps
+    assert item["asymmetry_pct"] == expected == 26.7
+    assert (item["weaker"], item["band"]) == ("right", "green")
+    assert item["left"]["mean"] == 5.0 and item["right"]["mean"] == one_decimal(mean(4, 4, 3))
+
+
+def test_over_twenty_percent_with_a_real_gap_is_red(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    for n in range(1, 4):
+        write_log(data, day(n), result("Nordic curl", "reps", target=15, left=side(9), right=side(12)))
+    item = exercise(report(capsys), "Nordic curl")
+    assert (item["asymmetry_pct"], item["weaker"], item["band"]) == (25.0, "left", "red")
+
+
+def test_exactly_ten_percent_with_three_seconds_is_amber(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    write_log(data, day(1), bridge(30, 27, target=40))
+    item = exercise(report(capsys))
+    assert (item["asymmetry_pct"], item["weaker"], item["band"]) == (10.0, "right", "amber")
+
+
+def test_exactly_twenty_percent_from_fractional_means_is_amber(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    for n, (left, right) in enumerate([(20, 17), (20, 17), (25, 18)], start=1):
+        write_log(data, day(n), bridge(left, right))
+    left_mean, right_mean = mean(20, 20, 25), mean(17, 17, 18)
+    assert pct(left_mean, right_mean) == 20  # exactly: 13/3 out of 65/3
+    item = exercise(report(capsys))
+    assert item["asymmetry_pct"] == 20.0
+    assert item["band"] == "amber"  # DESIGN: amber 10-20 %, red > 20 %
+
+
+def test_capped_when_both_sides_reach_the_target_in_every_set(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    def capped_session(left: tuple[int, int], right: tuple[int, int]) -> list[str]:
+        return [
+            bridge(30, 30, set=1, difficulty=left, target=30),
+            bridge(30, 30, set=2, difficulty=right, target=30),
+        ]
+
+    write_log(data, day(1), bridge(30, 20, set=1), bridge(30, 20, set=2))  # outside a window of 3
+    write_log(data, day(2), *capped_session((6, 8), (6, 8)))
+    write_log(data, day(3), *capped_session((5, 7), (5, 7)))
+    write_log(data, day(4), *capped_session((7, 9), (7, 9)))
+    item = exercise(report(capsys))
+    assert item["capped"] is True
+    assert (item["asymmetry_pct"], item["weaker"], item["band"]) == (None, None, None)
+    assert item["left"]["mean"] == item["right"]["mean"] == 30.0
+    assert item["difficulty_gap"] == one_decimal(mean(8, 7, 9) - mean(6, 5, 7)) == 2.0
+    _, out, _ = history(capsys)
+    assert "capped" in out and "weaker" not in out
+
+    wider = exercise(report(capsys, "--last", "4"))  # the old session's short right side comes in
+    assert wider["capped"] is False
+    assert wider["asymmetry_pct"] == one_decimal(pct(Fraction(30), mean(20, 30, 30, 30))) == 8.3
+    assert (wider["weaker"], wider["band"]) == ("right", "green")
+
+
+def test_not_capped_when_one_set_falls_short(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    write_log(data, day(1), bridge(30, 30, set=1), bridge(30, 30, set=2))
+    write_log(data, day(2), bridge(30, 30, set=1), bridge(30, 26, set=2))
+    item = exercise(report(capsys))
+    assert item["capped"] is False
+    assert item["right"]["mean"] == one_decimal(mean(30, 28))
+    assert item["asymmetry_pct"] == one_decimal(pct(Fraction(30), mean(30, 28))) == 3.3
+    assert item["band"] == "green"
+
+
+def test_difficulty_gap_is_right_minus_left(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    for n, (ld, rd) in enumerate([(9, 6), (8, 6), (10, 6)], start=1):
+        write_log(data, day(n), bridge(25, 25, difficulty=(ld, rd)))
+    item = exercise(report(capsys))
+    assert item["left"]["difficulty"] == 9.0 and item["right"]["difficulty"] == 6.0
+    assert item["difficulty_gap"] == -3.0
+    assert (item["asymmetry_pct"], item["weaker"], item["band"]) == (0.0, None, "green")
+
+
+def test_unrated_sides_give_no_difficulty(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    write_log(data, day(1), bridge(25, 24, difficulty=(None, 7)))
+    item = exercise(report(capsys))
+    assert item["left"]["difficulty"] is None and item["right"]["difficulty"] == 7.0
+    assert item["difficulty_gap"] is None
+
+
+def test_last_two_narrows_the_window(capsys: pytest.CaptureFixture[str], design_example: list[Path]) -> None:
+    item = exercise(report(capsys, "--last", "2"))
+    left, right = mean(30, 25), mean(26, 24)
+    assert item["left"]["mean"] == one_decimal(left) == 27.5
+    assert item["right"]["mean"] == 25.0
+    assert item["asymmetry_pct"] == one_decimal(pct(left, right)) == 9.1
+    assert (item["weaker"], item["band"]) == ("right", "green")
+    assert item["right"]["flags"] == {"cramp": 1}
+    assert item["left"]["difficulty"] == 6.5 and item["right"]["difficulty"] == 8.0
+    assert item["right"]["best"] == 27.0  # best is still over all sessions
+
+
+def test_last_must_be_a_positive_number(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["history", "--json", "--last", "0"])
+    assert exit_.value.code == 2
+    assert "--last" in capsys.readouterr().err
+
+
+def test_sessions_are_ordered_by_started_not_by_file_name(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    sessions_dir = data / "sessions"
+    # The newest by its start is the one whose file name sorts first, and time zones count:
+    # 08:00+01:00 is 07:00 UTC, before 07:30+00:00.
+    write_log(
+        data, "2026-11-01T07:30:00+01:00", bridge(10, 10), path=sessions_dir / "2026-11-30" / "235900-x.toml"
+    )
+    write_log(
+        data, "2026-11-10T08:00:00+01:00", bridge(20, 20), path=sessions_dir / "2026-11-10" / "080000-b.toml"
+    )
+    write_log(
+        data, "2026-11-10T07:30:00+00:00", bridge(26, 22), path=sessions_dir / "2026-11-10" / "073000-a.toml"
+    )
+    item = exercise(report(capsys, "--last", "2"))
+    assert item["left"]["latest"] == 26.0 and item["right"]["latest"] == 22.0
+    assert item["left"]["mean"] == 23.0 and item["right"]["mean"] == 21.0  # the two newest: not the 10 s one
+
+
+def test_a_session_with_one_side_only_stays_out_of_the_window(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    left_only = result(BRIDGE, "hold", target=30, left=side(12.5, 9, ["cramp"], completed=False))
+    write_log(data, day(5), left_only, status="stopped")
+    item = exercise(report(capsys))
+    assert item["sessions"] == 5
+    assert item["left"]["mean"] == 28.3 and item["right"]["mean"] == 24.7
+    assert item["left"]["flags"] == {"hip drop": 1}  # the stopped session's cramp is not in the window
+    assert item["asymmetry_pct"] == 12.9
+    assert item["left"]["latest"] == 12.5  # the newest session holding the left side
+
+
+def test_no_session_with_both_sides_gives_no_asymmetry(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    write_log(data, day(1), result(BRIDGE, "hold", target=30, left=side(30.0)), status="stopped")
+    item = exercise(report(capsys))
+    assert item["left"]["latest"] == 30.0 and item["left"]["mean"] is None
+    assert item["right"]["latest"] is None
+    assert (item["asymmetry_pct"], item["weaker"], item["band"], item["capped"]) == (None, None, None, False)
+
+
+def test_two_leg_exercises_report_both_and_no_asymmetry(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    for n, reps in enumerate([10, 12, 11], start=1):
+        write_log(data, day(n), result("Hamstring curl", "reps", target=15, both=side(reps, 6)))
+    item = exercise(report(capsys), "Hamstring curl")
+    assert "left" not in item and "right" not in item
+    assert item["both"] == {"latest": 11.0, "best": 12.0, "mean": 11.0, "difficulty": 6.0, "flags": {}}
+    assert (item["asymmetry_pct"], item["weaker"], item["band"], item["capped"]) == (None, None, None, False)
+    assert item["difficulty_gap"] is None
+
+
+def test_distance_has_no_value_only_difficulty_and_flags(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    for n, (ld, rd) in enumerate([(5, 7), (6, 8)], start=1):
+        lunge = result(
+            "Walking lunge",
+            "distance",
+            distance="20 m",
+            left=side(None, ld),
+            right=side(None, rd, ["knee"] if n == 2 else []),
+        )
+        write_log(data, day(n), lunge)
+    item = exercise(report(capsys), "Walking lunge")
+    for key in ("latest", "best", "mean"):
+        assert item["left"][key] is None and item["right"][key] is None
+    assert item["left"]["difficulty"] == 5.5 and item["right"]["difficulty"] == 7.5
+    assert item["right"]["flags"] == {"knee": 1}
+    assert item["difficulty_gap"] == 2.0
+    assert (item["asymmetry_pct"], item["weaker"], item["band"], item["capped"]) == (None, None, None, False)
+
+
+def test_time_work_compares_seconds(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    write_log(data, day(1), result("Hop", "time", left=side(40.0), right=side(30.0)))
+    item = exercise(report(capsys), "Hop")
+    assert (item["asymmetry_pct"], item["weaker"], item["band"]) == (25.0, "right", "red")
+
+
+def test_best_is_the_best_session_value(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    write_log(data, day(1), bridge(30, 24, set=1), bridge(20, 24, set=2))
+    write_log(data, day(2), bridge(24, 24, set=1), bridge(24, 24, set=2))
+    item = exercise(report(capsys))
+    assert item["left"]["latest"] == 24.0
+    assert item["left"]["best"] == 25.0  # session 1: (30 + 20) / 2
+
+
+# ----- goal streaks (the goal is carried in each [[result]], our extension of the schema)
+
+GOAL = {"hold": 30, "sessions": 2}
+
+
+def goal_session(left: float, right: float, left_flags: tuple[str, ...] = ()) -> str:
+    return bridge(left, right, goal=GOAL, flags=(left_flags, ()))
+
+
+@pytest.mark.parametrize(
+    ("sessions", "streak", "met"),
+    [
+        ([(30, 30), (30, 30, ("hip drop",)), (30, 30), (30, 30)], 2, True),
+        ([(30, 30), (30, 30), (30, 30, ("hip drop",))], 0, False),  # a flag breaks it
+        ([(30, 30), (30, 30), (30, 28)], 0, False),  # the right side short of 30
+        ([(30, 30), (30, 30, ("hip drop",)), (30, 30)], 1, False),
+        ([(30, 30), (30, 30), (30, 30)], 3, True),
+    ],
+    ids=["two-in-a-row", "flag-newest", "short-newest", "one-so-far", "three"],
+)
+def test_goal_streak(
+    capsys: pytest.CaptureFixture[str], data: Path, sessions: list[tuple[Any, ...]], streak: int, met: bool
+) -> None:
+    for n, spec in enumerate(sessions, start=1):
+        write_log(data, day(n), goal_session(*spec))
+    item = exercise(report(capsys))
+    assert item["goal"] == {"met": met, "streak": streak, "needed": 2}
+    _, out, _ = history(capsys)
+    line = next(line for line in out.splitlines() if line.startswith(BRIDGE))
+    assert line.rstrip().endswith("met" if met else f"{streak}/2")
+
+
+# ----- files that cannot be used
+
+
+CORRUPT = b'schema = 1\nprogram = "Bridge progression"\nstarted = 2026-11-20T07:15:00+01:00\n[[result]\n'
+
+
+def corrupt_file(data: Path) -> Path:
+    """A session file cut short in the middle of a table header."""
+    bad = data / "sessions" / "2026-11-20" / "071500-x.toml"
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_bytes(CORRUPT)
+    return bad
+
+
+def test_a_corrupt_file_is_skipped_with_a_reason_and_left_untouched(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    bad = corrupt_file(data)
+    os.utime(bad, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    before = (bad.read_bytes(), bad.stat().st_mtime_ns, bad.stat().st_mode)
+    for _ in range(2):  # the second run answers from the cache
+        data_json = report(capsys)
+        assert data_json["skipped"] == [
+            {"file": "sessions/2026-11-20/071500-x.toml", "reason": data_json["skipped"][0]["reason"]}
+        ]
+        assert data_json["skipped"][0]["reason"].startswith("not valid TOML")
+        assert data_json["sessions"] == 4
+        assert exercise(data_json)["asymmetry_pct"] == 12.9
+    code, out, _ = history(capsys)
+    assert code == 0
+    assert "skipped" in out and "sessions/2026-11-20/071500-x.toml: not valid TOML" in out
+    assert (bad.read_bytes(), bad.stat().st_mtime_ns, bad.stat().st_mode) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('schema = 2\nprogram = "x"\nstarted = 2026-11-20T07:15:00+01:00\n', "unknown schema 2"),
+        ('program = "x"\nstarted = 2026-11-20T07:15:00+01:00\n', "unknown schema None"),
+        ('schema = 1\nprogram = "x"\n', "no start time"),
+        ("schema = 1\nstarted = 2026-11-20T07:15:00+01:00\nresult = 3\n", "result is not a list"),
+    ],
+    ids=["schema-2", "no-schema", "no-started", "result-not-a-list"],
+)
+def test_unusable_logs_are_skipped_with_a_reason(
+    capsys: pytest.CaptureFixture[str], data: Path, text: str, reason: str
+) -> None:
+    write_log(data, day(1), bridge(30, 27))
+    bad = data / "sessions" / "2026-11-20" / "071500-x.toml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text(text)
+    found = report(capsys)
+    assert [s["file"] for s in found["skipped"]] == ["sessions/2026-11-20/071500-x.toml"]
+    assert reason in found["skipped"][0]["reason"]
+    assert found["sessions"] == 1
+    assert bad.read_text() == text
+
+
+def test_not_utf8_is_skipped(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    bad = data / "sessions" / "2026-11-20" / "071500-x.toml"
+    bad.parent.mkdir(parents=True)
+    bad.write_bytes(b'schema = 1\nprogram = "\xff\xfe"\n')
+    found = report(capsys)
+    assert found["skipped"] == [{"file": "sessions/2026-11-20/071500-x.toml", "reason": "not UTF-8 text"}]
+
+
+def test_no_sessions_yet(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    assert report(capsys) == {"sessions": 0, "skipped": [], "exercises": []}
+    code, out, _ = history(capsys)
+    assert code == 0 and "no sessions yet" in out
+
+
+# ----- --exercise
+
+
+def test_exercise_filter(capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path) -> None:
+    write_log(data, day(5), result("Hamstring curl", "reps", both=side(10)))
+    found = report(capsys, "--exercise", "single-leg BRIDGE")
+    assert [e["exercise"] for e in found["exercises"]] == [BRIDGE]
+    assert exercise(found)["asymmetry_pct"] == 12.9
+
+
+def test_unknown_exercise_exits_1_and_lists_the_names(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    write_log(data, day(5), result("Hamstring curl", "reps", both=side(10)))
+    code, out, err = history(capsys, "--json", "--exercise", "Nordic curl")
+    assert code == 1
+    assert out == ""
+    assert "Nordic curl" in err and "Hamstring curl" in err and BRIDGE in err
+    assert "Traceback" not in err
+
+
+# ----- --csv
+
+
+def test_csv_reads_back_one_row_per_side_per_result(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    write_log(
+        data,
+        day(5),
+        bridge(30, 28.5, set=1, difficulty=(6, 9), flags=(("hip drop", "cramp"), ())),
+        result("Hamstring curl", "reps", target=12, load="medium", both=side(10, 7, completed=False)),
+    )
+    code, out, err = history(capsys, "--csv")
+    assert code == 0 and err == ""
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 4 * 2 + 2 + 1
+    newest = [r for r in rows if r["file"] == "sessions/2026-11-05/073000-bridge-progression.toml"]
+    assert [(r["exercise"], r["side"]) for r in newest] == [
+        (BRIDGE, "left"),
+        (BRIDGE, "right"),
+        ("Hamstring curl", "both"),
+    ]
+    left, right, both = newest
+    assert left["started"] == "2026-11-05T07:30:00+01:00"
+    assert left["program"] == "Bridge progression" and left["status"] == "completed"
+    assert (left["block"], left["set"], left["round"], left["work"], left["target"]) == (
+        "Bridges", "1", "1", "hold", "30",
+    )  # fmt: skip
+    assert (float(left["seconds"]), left["reps"], left["difficulty"], left["completed"]) == (
+        30.0,
+        "",
+        "6",
+        "true",
+    )
+    assert left["flags"].split(";") == ["hip drop", "cramp"]
+    assert (float(right["seconds"]), right["difficulty"], right["flags"]) == (28.5, "9", "")
+    assert (both["work"], both["reps"], both["seconds"], both["load"], both["target"]) == (
+        "reps", "10", "", "medium", "12",
+    )  # fmt: skip
+    assert (both["difficulty"], both["completed"]) == ("7", "false")
+    seconds = [(r["started"][:10], r["side"], float(r["seconds"])) for r in rows if r["exercise"] == BRIDGE]
+    assert seconds[:8] == [
+        ("2026-11-01", "left", 22.0), ("2026-11-01", "right", 27.0),
+        ("2026-11-02", "left", 30.0), ("2026-11-02", "right", 24.0),
+        ("2026-11-03", "left", 30.0), ("2026-11-03", "right", 26.0),
+        ("2026-11-04", "left", 25.0), ("2026-11-04", "right", 24.0),
+    ]  # fmt: skip
+
+
+def test_csv_reports_a_corrupt_file_on_stderr_and_leaves_it(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    bad = corrupt_file(data)
+    code, out, err = history(capsys, "--csv")
+    assert code == 0
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 8
+    assert "sessions/2026-11-20/071500-x.toml" in err
+    assert bad.read_bytes() == CORRUPT
+
+
+def test_csv_honours_the_exercise_filter(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    write_log(data, day(5), result("Hamstring curl", "reps", both=side(10)))
+    code, out, _ = history(capsys, "--csv", "--exercise", "Hamstring curl")
+    assert code == 0
+    assert [r["exercise"] for r in csv.DictReader(io.StringIO(out))] == ["Hamstring curl"]
+
+
+# ----- the caches (per-file summaries, and whatever else is kept in the cache folder)
+
+
+def cache_file() -> Path:
+    """The per-file summaries (DESIGN.md: keyed on each file's path, size and modification time)."""
+    return cache_dir() / "history-v1.json"
+
+
+def cache_files() -> list[Path]:
+    return sorted(p for p in cache_dir().rglob("*") if p.is_file())
+
+
+def spoil_every_cache(content: bytes) -> None:
+    """Overwrite every file in the cache folder, whatever it is called."""
+    assert cache_files()
+    for path in cache_files():
+        path.write_bytes(content)
+
+
+def test_the_second_run_uses_the_cache(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    first = report(capsys)
+    assert cache_file().is_file()
+    assert sessions.collect(data, cache_file()).parsed == 0
+    assert report(capsys) == first
+
+
+def test_the_caches_are_private(capsys: pytest.CaptureFixture[str], design_example: list[Path]) -> None:
+    report(capsys)
+    history(capsys)
+    assert cache_files()
+    for path in cache_files():
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    assert cache_dir().stat().st_mode & 0o777 == 0o700
+
+
+def test_results_are_the_same_with_and_without_the_cache(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    corrupt_file(data)
+    cold = report(capsys), history(capsys)
+    warm = report(capsys), history(capsys)
+    for path in cache_files():
+        path.unlink()
+    rebuilt = report(capsys), history(capsys)
+    assert cold == warm == rebuilt
+    assert len(cold[0]["skipped"]) == 1
+
+
+def test_a_changed_file_is_read_again(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    report(capsys)
+    newest = design_example[-1]
+    text = newest.read_text()
+    newest.write_text(text.replace("seconds = 25.0", "seconds = 29.0"))  # same size, new mtime
+    stat = newest.stat()
+    os.utime(newest, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    item = exercise(report(capsys))
+    assert item["left"]["latest"] == 29.0
+    assert item["left"]["mean"] == one_decimal(mean(30, 30, 29))
+    newest.write_text(text.replace("seconds = 25.0", "seconds = 25.5"))  # a different size
+    stat = newest.stat()
+    os.utime(newest, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000))
+    assert exercise(report(capsys))["left"]["latest"] == 25.5
+    assert sessions.collect(data, cache_file()).parsed == 0
+
+
+def test_a_new_and_a_deleted_file_change_the_report(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    report(capsys)
+    write_log(data, day(5), bridge(10, 30))
+    assert exercise(report(capsys))["left"]["latest"] == 10.0
+    design_example[-1].unlink()
+    (data / "sessions" / "2026-11-05" / "073000-bridge-progression.toml").unlink()
+    found = report(capsys)
+    assert found["sessions"] == 3
+    assert exercise(found)["left"]["latest"] == 30.0
+
+
+def test_another_data_folder_gets_its_own_report(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], tmp_path: Path
+) -> None:
+    first = report(capsys)
+    other = tmp_path / "other-data"
+    write_log(other, day(1), bridge(10, 20))
+    found = report(capsys, "--data-dir", str(other))
+    assert found["sessions"] == 1 and exercise(found)["weaker"] == "left"
+    assert report(capsys) == first
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b'{"version": 1, "files": {"sessions/', b"", b"\x00\xff", b"[1, 2]", b'{"version": 99, "files": {}}'],
+    ids=["truncated", "empty", "binary", "a-list", "other-version"],
+)
+def test_an_unreadable_cache_is_ignored_and_rebuilt(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path, garbage: bytes
+) -> None:
+    expected = report(capsys)
+    spoil_every_cache(garbage)
+    assert report(capsys) == expected
+    rebuilt = json.loads(cache_file().read_text())
+    assert rebuilt["version"] == 1 and len(rebuilt["files"]) == 4
+    assert sessions.collect(data, cache_file()).parsed == 0
+
+
+def test_a_cache_entry_that_lies_about_a_file_is_read_again(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    expected = report(capsys)
+    cached = json.loads(cache_file().read_text())
+    for entry in cached["files"].values():
+        entry["summary"] = {"nonsense": True}
+    for path in cache_files():
+        path.unlink()
+    cache_file().write_text(json.dumps(cached))
+    assert report(capsys) == expected
+
+
+def test_a_cache_of_the_wrong_shape_is_ignored(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path]
+) -> None:
+    expected = report(capsys)
+    spoil_every_cache(b'{"version": 1, "files": []}')
+    assert report(capsys) == expected
+
+
+def test_a_new_version_does_not_print_an_old_cached_report(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hamtimer
+    import hamtimer.cli
+    from hamtimer.core import symmetry
+
+    assert exercise(report(capsys))["band"] == "amber"
+    # An upgrade whose bands start at 15 %: the same logs now give green.
+    monkeypatch.setattr(symmetry, "BAND_AMBER_PCT", 15.0)
+    monkeypatch.setattr(hamtimer, "__version__", hamtimer.__version__ + ".post1")
+    monkeypatch.setattr(hamtimer.cli, "__version__", hamtimer.__version__, raising=False)
+    assert exercise(report(capsys))["band"] == "green"
