@@ -187,19 +187,17 @@ class Engine:
         """Enter: end the current step now, keeping what was reached."""
         if self.status is Status.READY:
             return self.start()
-        now = self._catch_up(self.clock())
-        if self.running:
-            self._unpause(now)
-            self._finish(now, now, "ended")
-            self._catch_up(now)
-        return self._drain()
+        return self._end_now("ended")
 
     def skip(self) -> list[Event]:
         """End the current step with nothing recorded for it."""
+        return self._end_now("skipped")
+
+    def _end_now(self, how: str) -> list[Event]:
         now = self._catch_up(self.clock())
         if self.running:
             self._unpause(now)
-            self._finish(now, now, "skipped")
+            self._finish(now, now, how)
             self._catch_up(now)
         return self._drain()
 
