@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hamtimer import __version__
 from hamtimer.core.catalog import all_programs, resolve
 from hamtimer.core.engine import Status
 from hamtimer.core.loader import ProgramError, load_program
 from hamtimer.core.plan import Plan, build_plan
+from hamtimer.core.settings import Settings, load_settings
 from hamtimer.render import clock, history_table, plan_text, table
+
+if TYPE_CHECKING:
+    from hamtimer.audio.sound import SoundPlayer
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -28,6 +34,10 @@ def _common() -> argparse.ArgumentParser:
         help="where session logs go (default: $HAMTIMER_DATA_DIR or the user data dir)",
     )
     common.add_argument("--mute", action="store_true", default=argparse.SUPPRESS, help="no sound")
+    common.add_argument(  # sound: spoken side and exercise at each work step
+        "--voice", action="store_true", default=argparse.SUPPRESS,
+        help="say the side and exercise as each work step starts (needs espeak-ng or say)",
+    )  # fmt: skip
     return common
 
 
@@ -66,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", parents=[common], help="run a program")
     run.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
     run.add_argument("--trace", metavar="FILE", help="write one JSON line per engine event")
+    sound = commands.add_parser(  # sound: the cue set, played or written to a file
+        "sound", parents=[common], help="play every cue and say which backend plays them"
+    )
+    sound.add_argument("--render", metavar="FILE.wav", help="write every cue to one WAV file instead")
     return parser
 
 
@@ -165,18 +179,57 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _settings() -> Settings:
+    """config.toml, its problems told on stderr (the app shows them too)."""
+    settings = load_settings()
+    for problem in settings.problems:
+        print(problem, file=sys.stderr)
+    return settings
+
+
+def _sound_player(settings: Settings, voice: bool) -> SoundPlayer:
+    from hamtimer.audio.sound import SoundPlayer, backend_choice
+
+    backend, problem = backend_choice(settings.backend, os.environ)
+    if problem:
+        print(problem, file=sys.stderr)
+    return SoundPlayer(settings.volume, backend=backend, voice=voice)
+
+
+def cmd_sound(args: argparse.Namespace) -> int:
+    from hamtimer.audio.showcase import play_showcase, render_file
+
+    settings = _settings()
+    if args.render:
+        path = Path(args.render).expanduser()
+        try:
+            count, seconds = render_file(path, settings.volume)
+        except OSError as error:
+            print(f"{path}: cannot be written ({error.strerror or error})", file=sys.stderr)
+            return EXIT_INVALID
+        print(f"wrote {path}: {count} cues, {seconds:.1f} s, 44100 Hz mono 16-bit")
+        return EXIT_OK
+    player = _sound_player(settings, voice=False)
+    play_showcase(player, muted=getattr(args, "mute", False) or settings.mute)
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
     from hamtimer.ui.app import HamtimerApp, RunOptions
 
     data_dir = getattr(args, "data_dir", None)
     trace = getattr(args, "trace", None)
+    settings = _settings()
+    player = _sound_player(settings, voice=getattr(args, "voice", False) or settings.voice)
     options = RunOptions(
         data_dir=Path(data_dir) if data_dir else None,
-        mute=getattr(args, "mute", False),
+        mute=getattr(args, "mute", False) or settings.mute,
         trace=Path(trace) if trace else None,
+        notices=settings.problems,
     )
-    app = HamtimerApp(plan, options)
+    app = HamtimerApp(plan, options, player=player)
     app.run()
+    player.stop()
     engine = app.engine
     if engine is not None and engine.status is Status.STOPPED:
         from rich.console import Console
@@ -207,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_history(args)
         if args.command == "run":
             return cmd_app(args, _load(args.program))
+        if args.command == "sound":
+            return cmd_sound(args)
         return cmd_app(args, None)
     except ProgramError as err:
         print(err.render(), file=sys.stderr)

@@ -8,7 +8,9 @@ from hamtimer.core.events import Event
 
 
 class CuePlayer(Protocol):
-    name: str
+    @property
+    def name(self) -> str:
+        """What plays the cues ("simpleaudio", "aplay", "bell", ...), for the status line."""
 
     def play(self, event: Event) -> None:
         """Start the event's sound and return at once; never raise."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,12 +20,17 @@ from hamtimer.core.clock import Clock, monotonic
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
 from hamtimer.core.journal import Journal, SessionLog, Unfinished, follow, restore
-from hamtimer.core.plan import Plan
+from hamtimer.core.plan import Plan, Step
+from hamtimer.core.program import Side
 from hamtimer.core.sessions import file_age_seconds, latest_for
 from hamtimer.core.trace import TraceWriter
 from hamtimer.ui.screens.dialogs import ConfirmQuit, FolderPrompt
 from hamtimer.ui.screens.session import SessionScreen
 
+FLASH_SECONDS = 0.15
+SOUND_AFTER = 0.3
+"""Seconds after the first frame that sound is set up (rendering, probing devices): never in
+the way of the first paint; the start screen waits for space anyway."""
 RESUME_WITHIN = 12 * 3600
 """A running or stopped session younger than this (seconds since its last save) is offered back."""
 
@@ -32,6 +40,8 @@ class RunOptions:
     data_dir: Path | None = None
     mute: bool = False
     trace: Path | None = None
+    notices: tuple[str, ...] = ()
+    """Problems found in config.toml, shown once the app is up."""
 
 
 class HamtimerApp(App[None]):
@@ -107,6 +117,54 @@ class HamtimerApp(App[None]):
     def on_ready(self) -> None:
         """After the first frame: move start-up objects out of the garbage collector's scans."""
         gc.freeze()
+        self.set_timer(SOUND_AFTER, self._start_sound)
+        for notice in self.options.notices:
+            self.notify(notice, title="config.toml", severity="warning", timeout=10)
+
+    # ----- sound: the player's worker starts after the first frame; it reports back here
+
+    def _start_sound(self) -> None:
+        start = getattr(self.player, "start", None)
+        if start is None:
+            return
+        from hamtimer.audio.sound import Hooks
+
+        loop = asyncio.get_running_loop()
+        context = contextvars.copy_context()  # Textual's own (the active app): timers need it
+
+        def post(callback: Callable[[], None]) -> None:  # from the sound worker to this thread
+            loop.call_soon_threadsafe(callback, context=context)
+
+        start(
+            Hooks(
+                post=post,
+                notice=lambda text: self.notify(text, title="Sound", severity="warning", timeout=8),
+                changed=self.show_sound,
+                ring=self.bell,
+                flash=self.flash,
+                step=self._step_at,
+            )
+        )
+
+    def _step_at(self, index: int) -> Step | None:
+        steps = self.engine.plan.steps if self.engine is not None else ()
+        return steps[index] if 0 <= index < len(steps) else None
+
+    @property
+    def sound_label(self) -> str:
+        return "muted" if self.muted else f"♪ {self.player.name}"
+
+    def show_sound(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.show_sound()
+
+    def flash(self, side: Side | None = None) -> None:
+        """The silent backend's cue: the screen flashes for a moment (in the side's colour)."""
+        screen = self.screen
+        name = f"-flash-{side.value}" if side is not None else "-flash"
+        screen.add_class(name)
+        self.set_timer(FLASH_SECONDS, lambda: screen.remove_class(name))
 
     def start_session(self, plan: Plan) -> None:
         self.push_screen(self._session_screen(plan))
@@ -169,6 +227,7 @@ class HamtimerApp(App[None]):
 
     def toggle_mute(self) -> bool:
         self.muted = not self.muted
+        self.show_sound()
         return self.muted
 
     async def action_quit(self) -> None:
@@ -188,3 +247,6 @@ class HamtimerApp(App[None]):
     def on_unmount(self) -> None:
         if self.trace is not None:
             self.trace.close()
+        stop = getattr(self.player, "stop", None)
+        if stop is not None:
+            stop(0.5)

@@ -81,7 +81,9 @@ class SessionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session"):
-            yield Line(id="where")
+            with Horizontal(id="where-row"):
+                yield Line(id="where")
+                yield Line(id="sound")  # the sound backend in use, or "muted"
             yield SideBanner(id="banner")
             yield Line(id="exercise")
             with Center(id="clock-row"):
@@ -108,6 +110,7 @@ class SessionScreen(Screen[None]):
         self.query_one("#paused").display = False
         self.show_step()
         self.show_time()
+        self.show_sound()
         self.call_after_refresh(self.mount, Footer())  # key hints just after the first frame
         self.call_after_refresh(self._offer_resume)
 
@@ -207,6 +210,9 @@ class SessionScreen(Screen[None]):
             self.on_done(self.engine)
 
     # ----- drawing
+
+    def show_sound(self) -> None:
+        self.query_one("#sound", Line).show(escape(getattr(self.app, "sound_label", "")))
 
     def show_step(self) -> None:
         engine = self.engine
