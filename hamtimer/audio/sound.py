@@ -154,14 +154,12 @@ class SoundPlayer:
             return
 
     def _ring(self) -> None:
-        ring = self.hooks.ring
-        if ring is not None:
-            self.hooks.post(ring)
+        if self.hooks.ring is not None:
+            self._post(self.hooks.ring)
 
     def _flash(self, side: Side | None) -> None:
-        flash = self.hooks.flash
-        if flash is not None:
-            self.hooks.post(lambda: flash(side))
+        if self.hooks.flash is not None:
+            self._post(self.hooks.flash, side)
 
     def setup(self) -> Chain:
         """Silence alsa-lib, render the cue set and choose the backend (on the worker)."""
@@ -205,7 +203,11 @@ class SoundPlayer:
                 break
             if time.monotonic() - batch.at > STALE:
                 continue
-            self.play_clip(self.bank.clip(batch.keys), chain, batch)
+            try:
+                clip = self.bank.clip(batch.keys)
+            except Exception:  # an unknown sound: skip it, keep the worker
+                continue
+            self.play_clip(clip, chain, batch)
         chain.close()
         if self.voice is not None:
             self.voice.close()
