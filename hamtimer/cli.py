@@ -15,11 +15,11 @@ from hamtimer.core.catalog import all_programs, resolve
 from hamtimer.core.engine import Status
 from hamtimer.core.loader import ProgramError, load_program
 from hamtimer.core.plan import Plan, build_plan
-from hamtimer.core.settings import Settings, load_settings
+from hamtimer.core.settings import Settings, backend_choice, load_settings
 from hamtimer.render import clock, history_table, plan_text, table
 
 if TYPE_CHECKING:
-    from hamtimer.audio.sound import SoundPlayer
+    from hamtimer.audio.player import DeferredPlayer
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -187,17 +187,23 @@ def _settings() -> Settings:
     return settings
 
 
-def _sound_player(settings: Settings, voice: bool) -> SoundPlayer:
-    from hamtimer.audio.sound import SoundPlayer, backend_choice
-
+def _backend(settings: Settings) -> str:
     backend, problem = backend_choice(settings.backend, os.environ)
     if problem:
         print(problem, file=sys.stderr)
-    return SoundPlayer(settings.volume, backend=backend, voice=voice)
+    return backend
+
+
+def _sound_player(settings: Settings, voice: bool) -> DeferredPlayer:
+    """The app's player: built (and the audio code imported) only after the first frame."""
+    from hamtimer.audio.player import DeferredPlayer
+
+    return DeferredPlayer(settings.volume, backend=_backend(settings), voice=voice)
 
 
 def cmd_sound(args: argparse.Namespace) -> int:
     from hamtimer.audio.showcase import play_showcase, render_file
+    from hamtimer.audio.sound import SoundPlayer
 
     settings = _settings()
     if args.render:
@@ -209,7 +215,7 @@ def cmd_sound(args: argparse.Namespace) -> int:
             return EXIT_INVALID
         print(f"wrote {path}: {count} cues, {seconds:.1f} s, 44100 Hz mono 16-bit")
         return EXIT_OK
-    player = _sound_player(settings, voice=False)
+    player = SoundPlayer(settings.volume, backend=_backend(settings))
     play_showcase(player, muted=getattr(args, "mute", False) or settings.mute)
     return EXIT_OK
 

@@ -13,7 +13,7 @@ import asyncio
 import queue
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,6 @@ from hamtimer.audio.cues import Bank, Clip, keys_for, merge
 from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.plan import Step, WorkStep
 from hamtimer.core.program import Side
-from hamtimer.core.settings import BACKENDS as CHOICES
 
 if TYPE_CHECKING:  # the rest is imported by the worker, off the start-up path (ctypes, tempfile...)
     from hamtimer.audio.backends import Backend, Chain
@@ -232,14 +231,3 @@ class SoundPlayer:
             except OSError as error:
                 self.voice = None
                 self._post(self.hooks.notice, f"Voice stopped: {error}.")
-
-
-def backend_choice(configured: str, environ: Mapping[str, str]) -> tuple[str, str | None]:
-    """Where the backend chain starts: HAMTIMER_AUDIO, else config.toml's `backend`, else auto;
-    and a message when HAMTIMER_AUDIO holds something unknown."""
-    forced = environ.get("HAMTIMER_AUDIO", "").strip().lower()
-    if not forced:
-        return (configured if configured in CHOICES else "auto"), None
-    if forced in CHOICES:
-        return forced, None
-    return configured, f"HAMTIMER_AUDIO={forced!r} is not one of {', '.join(CHOICES)}; ignored"

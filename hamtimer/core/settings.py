@@ -16,6 +16,7 @@ was wrong; never a traceback. Other top-level tables are left alone for other fe
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,17 @@ def parse_settings(text: str, source: str = FILE_NAME) -> Settings:
             continue
         changes[key] = parsed
     return replace(settings, **changes, problems=tuple(problems))
+
+
+def backend_choice(configured: str, environ: Mapping[str, str]) -> tuple[str, str | None]:
+    """Where the search for a sound backend starts: HAMTIMER_AUDIO, else config.toml's `backend`,
+    else auto; and a message when HAMTIMER_AUDIO holds something unknown."""
+    forced = environ.get("HAMTIMER_AUDIO", "").strip().lower()
+    if not forced:
+        return (configured if configured in BACKENDS else "auto"), None
+    if forced in BACKENDS:
+        return forced, None
+    return configured, f"HAMTIMER_AUDIO={forced!r} is not one of {', '.join(BACKENDS)}; ignored"
 
 
 def load_settings(path: Path | None = None) -> Settings:

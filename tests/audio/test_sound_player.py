@@ -13,11 +13,12 @@ import pytest
 
 from hamtimer.audio.backends import Unavailable
 from hamtimer.audio.cues import Clip
-from hamtimer.audio.sound import STALE, Hooks, SoundPlayer, _Batch, backend_choice
+from hamtimer.audio.sound import STALE, Hooks, SoundPlayer, _Batch
 from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.loader import parse_program
 from hamtimer.core.plan import build_plan
 from hamtimer.core.program import Side
+from hamtimer.core.settings import backend_choice
 
 PROGRAM = """
 [program]
@@ -200,3 +201,38 @@ def test_voice_without_a_speaker_is_one_notice(tmp_path: Path, monkeypatch: pyte
     player.play(cue(Cue.GO))
     assert notices == ["Voice needs espeak-ng, espeak or (macOS) say: none found."]
     player.stop()
+
+
+# ----- the app's player: built after the first frame
+
+
+def test_the_deferred_player_builds_the_real_one_at_start_and_keeps_early_cues(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hamtimer.audio import sound
+    from hamtimer.audio.player import DeferredPlayer
+
+    recorder = Recorder()
+    real = sound.SoundPlayer
+    monkeypatch.setattr(sound, "SoundPlayer", lambda *a, **k: real(*a, **k, backends=[recorder]))
+    player = DeferredPlayer(0.5, backend="aplay", voice=False)
+    assert player.name == "starting"
+    player.play(cue(Cue.GET_READY))  # before the start: kept
+    player.start()
+    assert isinstance(player.player, real) and player.player.bank.volume == 0.5
+    assert player.player.start_at == "aplay"
+    assert player.player.ready.wait(10)
+    wait_for(lambda: len(recorder.clips) == 1)
+    assert recorder.clips[0].keys == ("get-ready",) and player.name == "recorder"
+    player.stop()
+
+
+def test_starting_the_app_imports_no_audio_code_but_the_interface() -> None:
+    import subprocess
+    import sys
+
+    probe = "import sys, hamtimer.cli, hamtimer.ui.app; print(sorted(m for m in sys.modules if 'audio' in m))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "['hamtimer.audio', 'hamtimer.audio.player']"
