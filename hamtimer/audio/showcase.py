@@ -21,7 +21,10 @@ PLAY_GAP = 0.6
 
 
 def describe(keys: tuple[str, ...]) -> str:
-    return "; then ".join(SOUNDS[key].description for key in keys)
+    """The first sound described, then the others in short: "...; then left leg, a falling pair"."""
+    first, *rest = keys
+    short = [f"{SOUNDS[key].label}, {SOUNDS[key].description.split(',')[0]}" for key in rest]
+    return "; then ".join([SOUNDS[first].description, *short])
 
 
 def render_showcase(bank: Bank) -> bytes:

@@ -12,6 +12,7 @@ from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 
 from hamtimer.audio.player import CuePlayer, SilentPlayer
@@ -119,7 +120,7 @@ class HamtimerApp(App[None]):
         gc.freeze()
         self.set_timer(SOUND_AFTER, self._start_sound)
         for notice in self.options.notices:
-            self.notify(notice, title="config.toml", severity="warning", timeout=10)
+            self.notify(escape(notice), title="config.toml", severity="warning", timeout=10)
 
     # ----- sound: the player's worker starts after the first frame; it reports back here
 
@@ -138,7 +139,7 @@ class HamtimerApp(App[None]):
         start(
             Hooks(
                 post=post,
-                notice=lambda text: self.notify(text, title="Sound", severity="warning", timeout=8),
+                notice=lambda text: self.notify(escape(text), title="Sound", severity="warning", timeout=8),
                 changed=self.show_sound,
                 ring=self.bell,
                 flash=self.flash,

@@ -82,6 +82,7 @@ def test_sound_names_the_backend_and_every_cue(tmp_path: Path) -> None:
     for label, _ in SHOWCASE:
         assert any(line.strip().startswith(label) for line in lines), label
     assert "falling pair" in done.stdout and "rising pair" in done.stdout
+    assert "; then right leg, a rising pair" in done.stdout
 
 
 def test_sound_with_no_device_says_why_each_backend_was_passed_over(tmp_path: Path) -> None:
