@@ -16,12 +16,14 @@ from hamtimer.core.engine import Status
 from hamtimer.core.loader import ProgramError, load_program
 from hamtimer.core.plan import Plan, build_plan
 from hamtimer.core.settings import Settings, backend_choice, load_settings
-from hamtimer.render import clock, history_table, plan_text, table
+from hamtimer.render import clock, plan_text, table
 
 if TYPE_CHECKING:
     from hamtimer.audio.player import DeferredPlayer
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+REPORT_FORMAT = 1
+"""Bump when the history report's output changes, so no cached output of the old form is shown."""
 
 
 def _common() -> argparse.ArgumentParser:
@@ -153,29 +155,56 @@ def cmd_list() -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from hamtimer.core.history import build_report
+    """The report; an unchanged data folder is answered from the cached output (fingerprinted)."""
     from hamtimer.core.paths import cache_dir, data_dir
-    from hamtimer.core.sessions import collect
+    from hamtimer.core.sessions import cached_output, collect, fingerprint, store_output
 
     folder = data_dir(getattr(args, "data_dir", None))
     if args.csv:
         from hamtimer.core.export import write_csv
 
-        for file, reason in write_csv(folder, sys.stdout):
+        skipped, rows = write_csv(folder, sys.stdout, args.exercise)
+        for file, reason in skipped:
             print(f"skipped {file}: {reason}", file=sys.stderr)
+        if args.exercise and not rows:
+            print(f"no session holds an exercise called {args.exercise!r}", file=sys.stderr)
+            return EXIT_INVALID
         return EXIT_OK
-    report = build_report(collect(folder, cache_dir() / "history-v1.json"), args.last, args.exercise)
+    colour = not args.json and sys.stdout.isatty()
+    output_cache = cache_dir() / "report-v1.json"
+    key = json.dumps(
+        [
+            __version__,
+            REPORT_FORMAT,
+            fingerprint(folder),
+            str(folder),
+            args.last,
+            args.exercise,
+            args.json,
+            colour,
+        ]
+    )
+    if (output := cached_output(output_cache, key)) is not None:
+        print(output)
+        return EXIT_OK
+    from hamtimer.core.history import build_report
+    from hamtimer.render import history_table
+
+    collection = collect(folder, cache_dir() / "history-v1.json")
+    report = build_report(collection, args.last, args.exercise)
     if args.exercise and not report.exercises:
-        known = build_report(collect(folder, cache_dir() / "history-v1.json"), args.last)
+        known = build_report(collection, args.last)
         names = ", ".join(sorted(e.exercise for e in known.exercises)) or "none yet"
         print(f"no session holds an exercise called {args.exercise!r}; exercises: {names}", file=sys.stderr)
         return EXIT_INVALID
     if args.json:
-        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+        output = json.dumps(report.as_json(), indent=2, ensure_ascii=False)
     elif not report.sessions and not report.skipped:
-        print(f"no sessions yet in {folder}")
+        output = f"no sessions yet in {folder}"
     else:
-        print(history_table(report, colour=sys.stdout.isatty()))
+        output = history_table(report, colour=colour)
+    store_output(output_cache, key, output)
+    print(output)
     return EXIT_OK
 
 
