@@ -175,8 +175,9 @@ def play_table(moments_played: int) -> None:
     os.environ.pop("ALSA_CONFIG_PATH", None)
 
 
-def session(minutes: float, sound: bool) -> tuple[list[float], int]:
-    """One bench_session.py run; the lateness of every cue in its trace (ms), and clips captured.
+def session(minutes: float, sound: bool) -> tuple[list[float], list[str], int]:
+    """One bench_session.py run: the lateness of every cue in its trace (ms), the cues more than
+    1 ms late (which, when), and the clips captured.
 
     bench_session.py keeps its files in a temporary folder: TMPDIR puts that folder in ours.
     """
@@ -192,8 +193,15 @@ def session(minutes: float, sound: bool) -> tuple[list[float], int]:
             raise SystemExit(f"bench_session.py failed:\n{done.stdout}\n{done.stderr}")
         (trace,) = work.glob("hamtimer-bench-*/trace.jsonl")
         events = [json.loads(line) for line in trace.read_text().splitlines()]
-        late = [(e["actual"] - e["scheduled"]) * 1000 for e in events if e["event"] == "cue"]
-        return late, len(list((work / "captured").glob("cap-*"))) if sound else 0
+        start = events[0]["actual"]
+        cues = [e for e in events if e["event"] == "cue"]
+        late = [(e["actual"] - e["scheduled"]) * 1000 for e in cues]
+        slow = [
+            f"{e['cue']} {e.get('value', '')} at {e['scheduled'] - start:.1f} s: {x:.2f} ms"
+            for e, x in zip(cues, late, strict=True)
+            if x > 1
+        ]
+        return late, slow, len(list((work / "captured").glob("cap-*"))) if sound else 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -201,11 +209,13 @@ def session(minutes: float, sound: bool) -> tuple[list[float], int]:
 def lateness_table(minutes: float, runs: int) -> None:
     print(f"cue lateness, {runs} x {minutes:g}-minute bench_session.py run each, muted and sound on in turn")
     pooled: dict[str, list[float]] = {"muted": [], "sound on": []}
+    slow: list[str] = []
     clips = 0
-    for _ in range(runs):
+    for run in range(runs):
         for label, sound in (("muted", False), ("sound on", True)):
-            late, captured = session(minutes, sound)
+            late, late_ones, captured = session(minutes, sound)
             pooled[label].extend(late)
+            slow += [f"  {label}, run {run + 1}: {line}" for line in late_ones]
             clips += captured
     print(f"{'':<10} {'cues':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'late > 1 ms':>12}")
     for label, late in pooled.items():
@@ -215,6 +225,8 @@ def lateness_table(minutes: float, runs: int) -> None:
             f"{max(late):>8.2f} {over:>12}"
         )
     print(f"(sound on: {clips} clips captured through ALSA's file plugin)")
+    if slow:
+        print("cues more than 1 ms late:", *slow, sep="\n")
 
 
 def main() -> None:
@@ -225,12 +237,14 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=3.0, help="length of each bench_session run")
     parser.add_argument("--sessions", type=int, default=1, help="bench_session runs of each kind")
     parser.add_argument("--no-session", action="store_true", help="only the play() table")
+    parser.add_argument("--no-play", action="store_true", help="only the lateness table")
     args = parser.parse_args()
     print(f"hamtimer audio benchmark, {time.strftime('%Y-%m-%d %H:%M')}, Python {sys.version.split()[0]}")
-    play_table(max(200, args.moments))
+    if not args.no_play:
+        play_table(max(200, args.moments))
+        print()
     if args.no_session:
         return
-    print()
     lateness_table(args.minutes, max(1, args.sessions))
 
 
