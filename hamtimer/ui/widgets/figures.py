@@ -1,0 +1,110 @@
+"""Big figures that fill their region: the countdown, count-up or rep count of the session screen.
+
+The rows come from `bigfont.render` (cached per text and size) and are turned into strips once per
+text, size or style change; `render_line` hands out the cached strips. A tick that changes the
+text costs one join of cached glyph rows and a repaint of this widget; nothing is laid out again.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from hamtimer.ui.bigfont import render
+
+INVERTED = "-inverted"
+"""The class that swaps the figures' colours (the last seconds of a hold or rest)."""
+
+
+def swapped(style: Style) -> Style:
+    """`style` with its foreground and background exchanged, in real colours where they are known
+    (so a capture of the screen shows the swap), else by reverse video."""
+    if style.color is None or style.bgcolor is None:
+        return style + Style(reverse=True)
+    return style + Style(color=style.bgcolor, bgcolor=style.color, reverse=False)
+
+
+class BigFigures(Widget):
+    """Shows `text` in the big font, as large as its region allows, centred both ways."""
+
+    DEFAULT_CSS = f"""
+    BigFigures {{
+        width: 1fr;
+        height: 1fr;
+        min-height: 1;
+    }}
+    BigFigures.{INVERTED} {{
+        text-style: reverse;
+    }}
+    """
+
+    text: reactive[str] = reactive("", layout=False, repaint=False)
+    fit: reactive[str] = reactive("", layout=False, repaint=False)
+    """A text the size must leave room for, e.g. "0:00" for a countdown from under ten minutes."""
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        fit: str = "",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._rows: tuple[str, ...] = ()
+        self._strips: list[Strip] | None = None
+        self.set_reactive(BigFigures.text, text)
+        self.set_reactive(BigFigures.fit, fit)
+
+    @property
+    def rows(self) -> tuple[str, ...]:
+        """The figures' own rows, without the centring around them."""
+        return self._rows
+
+    def set_inverted(self, inverted: bool) -> None:
+        self.set_class(inverted, INVERTED)
+
+    def watch_text(self) -> None:
+        self._update()
+
+    def watch_fit(self) -> None:
+        self._update()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update(resized=True)
+
+    def _update(self, resized: bool = False) -> None:
+        width, height = self.size
+        rows = render(self.text, width, height, self.fit)
+        if resized or rows != self._rows:
+            self._rows, self._strips = rows, None
+            self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips = None
+        self.refresh()
+
+    def _build_strips(self) -> list[Strip]:
+        width, height = self.size
+        style = self.rich_style
+        if style.reverse:
+            style = swapped(style + Style(reverse=False))
+        blank = Strip([Segment(" " * width, style)], width)
+        strips = [blank] * height
+        top = max(0, (height - len(self._rows)) // 2)
+        for index, row in enumerate(self._rows[:height]):
+            left = max(0, (width - len(row)) // 2)
+            line = " " * left + row + " " * (width - left - len(row))
+            strips[top + index] = Strip([Segment(line, style)], width)
+        return strips
+
+    def render_line(self, y: int) -> Strip:
+        if self._strips is None:
+            self._strips = self._build_strips()
+        return self._strips[y] if 0 <= y < len(self._strips) else Strip.blank(self.size.width)

@@ -1,0 +1,54 @@
+"""Helpers for the big-figure tests: the clock's share of a terminal, and a session-like layout."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, Static
+
+from hamtimer.ui.bigfont import digit_rows
+from hamtimer.ui.widgets.figures import BigFigures
+
+CLOCK_SHARE = 0.5
+"""The least share of a terminal's rows the session screen gives the clock (bigfont docstring)."""
+SIDE_MARGIN = 4
+
+
+def clock_box(width: int, height: int) -> tuple[int, int]:
+    """The clock's region on a terminal of width x height, as the session screen is to give it."""
+    return width - SIDE_MARGIN, int(height * CLOCK_SHARE)
+
+
+def shown_rows(figures: BigFigures) -> tuple[str, ...]:
+    """The text of every line the widget draws, through its public render_line."""
+    return tuple(figures.render_line(y).text for y in range(figures.size.height))
+
+
+def shown_digit_rows(figures: BigFigures) -> int:
+    return digit_rows(shown_rows(figures))
+
+
+class FiguresApp(App[None]):
+    """A banner, the figures taking what is left, and the lines a session screen has under them."""
+
+    CSS = """
+    #banner { height: 3; }
+    #session { padding: 0 1; }
+    .line { height: 1; }
+    """
+
+    def __init__(self, text: str = "0:30", fit: str = "") -> None:
+        super().__init__()
+        self.text = text
+        self.fit = fit
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session"):
+            yield Static("◀  LEFT LEG", id="banner")
+            yield Static("Single-leg bridge", classes="line")
+            yield BigFigures(self.text, fit=self.fit)
+            yield Static("hold 30 s", classes="line")
+            yield Static("Squeeze the glute; hips level.", classes="line")
+            yield Static("next: rest 30 s", classes="line")
+            yield Static("████████░░░░░░░░  ~12 min left", classes="line")
+        yield Footer()
