@@ -6,6 +6,9 @@ volume = 0.8        # 0 to 1
 voice = false       # speak each work step's side and exercise (needs espeak-ng or say)
 mute = false        # start muted (m unmutes)
 backend = "auto"    # or simpleaudio, system, paplay, pw-play, aplay, afplay, bell, flash, silent
+
+[screen]
+theme = "dark"      # or light, high-contrast; a theme picked in the command palette is saved here
 ```
 
 A missing file means the defaults. A file that cannot be read or parsed, an unknown key or a
@@ -15,13 +18,14 @@ was wrong; never a traceback. Other top-level tables are left alone for other fe
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from hamtimer.core import paths
+from hamtimer.core import paths, storage
 
 FILE_NAME = "config.toml"
 BACKENDS = (
@@ -37,6 +41,9 @@ BACKENDS = (
     "silent",
 )
 """Where the choice of sound backend starts; kept in step with hamtimer.audio.backends.CHOICES."""
+THEMES = ("dark", "light", "high-contrast")
+"""The screen themes; hamtimer.ui.themes names them "hamtimer-<theme>" for Textual."""
+TABLES = {"sound": ("volume", "voice", "mute", "backend"), "screen": ("theme",)}
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,7 @@ class Settings:
     voice: bool = False
     mute: bool = False
     backend: str = "auto"
+    theme: str = "dark"
     problems: tuple[str, ...] = field(default=(), compare=False)
     """What was wrong with the file, one message each; the defaults were used there."""
 
@@ -53,7 +61,7 @@ def settings_path() -> Path:
     return paths.config_dir() / FILE_NAME
 
 
-def _sound_value(key: str, value: Any) -> tuple[Any, str | None]:
+def _value(key: str, value: Any) -> tuple[Any, str | None]:
     """The value, or None and what is expected."""
     if key == "volume":
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
@@ -66,6 +74,10 @@ def _sound_value(key: str, value: Any) -> tuple[Any, str | None]:
     if key == "backend":
         if not isinstance(value, str) or value not in BACKENDS:
             return None, f"expected one of {', '.join(BACKENDS)}"
+        return value, None
+    if key == "theme":
+        if not isinstance(value, str) or value not in THEMES:
+            return None, f"expected one of {', '.join(THEMES)}"
         return value, None
     raise AssertionError(key)
 
@@ -85,26 +97,27 @@ def parse_settings(text: str, source: str = FILE_NAME) -> Settings:
         return Settings(problems=(f"{source}: not valid TOML ({error}); using the default settings",))
     problems: list[str] = []
     settings = Settings()
-    known = ("volume", "voice", "mute", "backend")
-    for key in data:
-        if key in known:
-            problems.append(f"{source}: {key}: belongs in the [sound] table")
-    sound = data.get("sound", {})
-    if not isinstance(sound, dict):
-        problems.append(f"{source}: sound: expected a table ([sound])")
-        sound = {}
     changes: dict[str, Any] = {}
-    for key, value in sound.items():
-        if key not in known:
-            problems.append(f"{source}: [sound] › {key}: {_unknown(key, known)}")
+    for key in data:
+        home = next((table for table, keys in TABLES.items() if key in keys), None)
+        if home is not None:
+            problems.append(f"{source}: {key}: belongs in the [{home}] table")
+    for table, known in TABLES.items():
+        entries = data.get(table, {})
+        if not isinstance(entries, dict):
+            problems.append(f"{source}: {table}: expected a table ([{table}])")
             continue
-        parsed, expected = _sound_value(key, value)
-        if expected is not None:
-            default = getattr(settings, key)
-            shown = str(default).lower() if isinstance(default, bool) else repr(default)
-            problems.append(f"{source}: [sound] › {key}: {value!r}: {expected}; using {shown}")
-            continue
-        changes[key] = parsed
+        for key, value in entries.items():
+            if key not in known:
+                problems.append(f"{source}: [{table}] › {key}: {_unknown(key, known)}")
+                continue
+            parsed, expected = _value(key, value)
+            if expected is not None:
+                default = getattr(settings, key)
+                shown = str(default).lower() if isinstance(default, bool) else repr(default)
+                problems.append(f"{source}: [{table}] › {key}: {value!r}: {expected}; using {shown}")
+                continue
+            changes[key] = parsed
     return replace(settings, **changes, problems=tuple(problems))
 
 
@@ -130,3 +143,68 @@ def load_settings(path: Path | None = None) -> Settings:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         return Settings(problems=(f"{path}: cannot be read ({reason}); using the default settings",))
     return parse_settings(text, str(path))
+
+
+def no_color(environ: Mapping[str, str]) -> bool:
+    """Whether the user asked for no colour: NO_COLOR set and not empty (no-color.org)."""
+    return bool(environ.get("NO_COLOR"))
+
+
+_SCREEN_HEADER = re.compile(r"^[ \t]*\[[ \t]*screen[ \t]*\][ \t]*(#.*)?$", re.MULTILINE)
+_THEME_LINE = re.compile(r"^[ \t]*theme[ \t]*=.*$", re.MULTILINE)
+_ANY_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def _with_theme(text: str, theme: str) -> str:
+    """`text` with `[screen] theme` set, touching no other line (comments survive)."""
+    line = f'theme = "{theme}"'
+    header = _SCREEN_HEADER.search(text)
+    if header is None:
+        return f"{text.rstrip()}\n\n[screen]\n{line}\n".lstrip()
+    following = _ANY_HEADER.search(text, header.end())
+    end = following.start() if following else len(text)
+    current = _THEME_LINE.search(text, header.end(), end)
+    if current is not None:
+        return text[: current.start()] + line + text[current.end() :]
+    return text[: header.end()] + "\n" + line + text[header.end() :]
+
+
+def save_theme(theme: str, path: Path | None = None) -> str | None:
+    """Remember `theme` as `[screen] theme` in config.toml, keeping everything else in the file.
+
+    Returns a message instead when the file cannot be read or is not valid TOML: a broken file
+    is never replaced. The file is rewritten atomically.
+    """
+    if theme not in THEMES:
+        raise ValueError(f"unknown theme {theme!r}")
+    path = path or settings_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as error:
+        return f"{path}: cannot be read ({error}); the theme was not saved"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return f"{path}: not valid TOML ({error}); the theme was not saved"
+    wanted = {**data, "screen": {**_table(data.get("screen")), "theme": theme}}
+    updated = _with_theme(text, theme)
+    try:
+        ok = tomllib.loads(updated) == wanted
+    except tomllib.TOMLDecodeError:
+        ok = False
+    if not ok:
+        import tomli_w  # only when the file's layout defeats the line edit
+
+        updated = tomli_w.dumps(wanted)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        storage.write_atomic(path, updated.encode("utf-8"))
+    except OSError as error:
+        return f"{path}: cannot be written ({error.strerror or error}); the theme was not saved"
+    return None
+
+
+def _table(value: Any) -> dict[str, Any]:
+    return dict(value) if isinstance(value, dict) else {}
