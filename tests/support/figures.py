@@ -1,17 +1,23 @@
-"""Helpers for the big-figure tests: the clock's share of a terminal, and a session-like layout."""
+"""Helpers for the big-figure and theme tests: the clock's share of a terminal, session-like apps."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+import hamtimer.ui
 from hamtimer.ui.bigfont import digit_rows
+from hamtimer.ui.themes import PHASE_DEFAULTS, install_themes
 from hamtimer.ui.widgets.figures import BigFigures
 
 CLOCK_SHARE = 0.5
 """The least share of a terminal's rows the session screen gives the clock (bigfont docstring)."""
 SIDE_MARGIN = 4
+PHASES_TCSS = Path(hamtimer.ui.__file__).parent / "phases.tcss"
 
 
 def clock_box(width: int, height: int) -> tuple[int, int]:
@@ -52,3 +58,29 @@ class FiguresApp(App[None]):
             yield Static("next: rest 30 s", classes="line")
             yield Static("████████░░░░░░░░  ~12 min left", classes="line")
         yield Footer()
+
+
+class SessionScreen(Screen[None]):
+    """Named as the app's session screen, so phases.tcss applies to it."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("◀  LEFT LEG", id="banner")
+        yield BigFigures("0:30")
+        yield Static("hold 30 s")
+
+
+class PhaseApp(App[None]):
+    """The themes installed as the app is to install them, on a session-like screen."""
+
+    CSS_PATH = PHASES_TCSS
+
+    def __init__(self, choice: str) -> None:
+        super().__init__()
+        self.choice = choice
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return PHASE_DEFAULTS
+
+    def on_mount(self) -> None:
+        install_themes(self, self.choice)
+        self.push_screen(SessionScreen())
