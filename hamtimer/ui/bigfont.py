@@ -89,10 +89,8 @@ def pixels(font: str, text: str) -> int:
     return sum(len(glyphs[character][0]) for character in text) + max(len(text) - 1, 0)
 
 
-def _widths(font: str, sy: int) -> range:
+def _widths(sy: int) -> range:
     """The columns per pixel allowed with `sy` half-rows: pixels at most 2:1 either way."""
-    if font == "small":
-        return range(1, 2 * sy + 1)
     return range(max(1, (sy + 1) // 2), min(2 * sy, MAX_SCALE) + 1)
 
 
@@ -120,7 +118,7 @@ def choose(text: str, max_width: int, max_height: int, fit: str = "") -> Scale |
         if rows_of(font, sy) > max_height:
             break
         widest = max(pixels(font, text), pixels(font, fit) if fit else 0)
-        allowed = _widths(font, sy)
+        allowed = _widths(sy)
         sx = min(allowed[-1], max_width // widest)
         if sx >= allowed[0]:
             best = Scale(font, sx, sy)
