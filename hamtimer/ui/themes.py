@@ -11,10 +11,13 @@ colour blindness; rest is green, both legs a neutral, get-ready purple, paused y
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
 from textual.theme import Theme
+
+from hamtimer.core.settings import save_theme
 
 PHASES = ("left", "right", "both", "rest", "ready", "paused")
 """The phases with a colour of their own: each leg, both legs, rest, get ready, paused."""
@@ -170,3 +173,25 @@ def install_themes(app: App[Any], choice: str, *, only_ours: bool = True) -> Non
         for name in list(app.available_themes):
             if theme_choice(name) is None:
                 app.unregister_theme(name)
+
+
+def remember_theme_changes(
+    app: App[Any], current: str, save: Callable[[str], str | None] = save_theme
+) -> None:
+    """Save a theme chosen in the command palette to config.toml (`[screen] theme`).
+
+    `current` is the theme the app started with: it is not written back, so starting the app
+    never rewrites the file. A message from `save` (say, a broken config.toml) becomes a warning.
+    """
+    remembered = [current]
+
+    def changed(theme: Theme) -> None:
+        choice = theme_choice(theme.name)
+        if choice is None or choice == remembered[0]:
+            return
+        remembered[0] = choice
+        problem = save(choice)
+        if problem is not None:
+            app.notify(problem, severity="warning", markup=False)
+
+    app.theme_changed_signal.subscribe(app, changed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
@@ -11,7 +12,7 @@ from textual.widgets import Footer, Static
 
 import hamtimer.ui
 from hamtimer.ui.bigfont import digit_rows
-from hamtimer.ui.themes import PHASE_DEFAULTS, install_themes
+from hamtimer.ui.themes import PHASE_DEFAULTS, install_themes, remember_theme_changes
 from hamtimer.ui.widgets.figures import BigFigures
 
 CLOCK_SHARE = 0.5
@@ -77,10 +78,15 @@ class PhaseApp(App[None]):
     def __init__(self, choice: str) -> None:
         super().__init__()
         self.choice = choice
+        self.warnings: list[str] = []
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return PHASE_DEFAULTS
 
+    def notify(self, message: str, **options: Any) -> None:
+        self.warnings.append(message)
+
     def on_mount(self) -> None:
         install_themes(self, self.choice)
+        remember_theme_changes(self, self.choice)
         self.push_screen(SessionScreen())

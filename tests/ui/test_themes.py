@@ -8,6 +8,7 @@ import pytest
 from textual.color import Color
 
 from hamtimer.core.settings import THEMES as CONFIG_THEMES
+from hamtimer.core.settings import load_settings
 from hamtimer.ui.themes import (
     NO_COLOR_CLASS,
     PHASE_DEFAULTS,
@@ -21,6 +22,7 @@ from hamtimer.ui.widgets.figures import BigFigures
 
 from ..support.contrast import contrast_ratio, seen_difference
 from ..support.figures import PhaseApp
+from .helpers import UiDirs
 
 WCAG_AA = 4.5
 
@@ -132,3 +134,29 @@ async def test_the_palette_offers_only_our_themes_and_a_switch_recolours() -> No
         app.theme = theme_name("high-contrast")
         await pilot.pause()
         assert app.screen.styles.background == Color.parse(drawn("high-contrast")["phase-left"])
+
+
+async def test_a_theme_chosen_in_the_palette_is_remembered(ui_dirs: UiDirs) -> None:
+    config = ui_dirs.config / "config.toml"
+    config.write_text("# mine\n[sound]\nvolume = 0.5\n")
+    app = PhaseApp("dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert config.read_text() == "# mine\n[sound]\nvolume = 0.5\n"  # starting writes nothing
+        app.theme = theme_name("high-contrast")
+        await pilot.pause()
+    settings = load_settings(config)
+    assert (settings.theme, settings.volume) == ("high-contrast", 0.5)
+    assert config.read_text().startswith("# mine\n")
+
+
+async def test_a_broken_config_is_left_alone_and_the_user_told(ui_dirs: UiDirs) -> None:
+    config = ui_dirs.config / "config.toml"
+    config.write_text("[sound\n")
+    app = PhaseApp("dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.theme = theme_name("light")
+        await pilot.pause()
+        assert any("the theme was not saved" in warning for warning in app.warnings)
+    assert config.read_text() == "[sound\n"
