@@ -17,7 +17,6 @@ class SideResult:
     completed: bool = True
     difficulty: int | None = None
     flags: list[str] = field(default_factory=list)
-    note: str | None = None
 
     @property
     def value(self) -> float | None:

@@ -8,8 +8,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-LOG_SCHEMA = 1
-"""The session log's `schema` (DESIGN.md, Session log)."""
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 

@@ -22,6 +22,7 @@ from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event
 from hamtimer.core.journal import Journal, SessionLog, follow, new_session_path, restore
 from hamtimer.core.loader import parse_program
+from hamtimer.core.logfile import from_document
 from hamtimer.core.plan import Plan, WorkStep, build_plan
 from hamtimer.core.sessions import collect
 from hamtimer.core.storage import slug, write_atomic
@@ -549,7 +550,7 @@ def stopped_after_the_first_set(tmp_path: Path) -> Iterator[tuple[Driver, Path, 
 def test_restore_gives_the_sides_back_and_resumes_after_the_last(tmp_path: Path) -> None:
     with stopped_after_the_first_set(tmp_path) as (_, path, doc):
         plan = make_plan()
-        found = restore(plan, path, doc)
+        found = restore(plan, path, from_document(doc))
     assert found is not None
     assert (found.path, found.started, found.status, found.sides_done) == (path, STARTED, "stopped", 2)
     assert found.resume_at == 4  # right after the right side of set 1: the rest between sets
@@ -562,7 +563,7 @@ def test_restore_gives_the_sides_back_and_resumes_after_the_last(tmp_path: Path)
 def test_a_resumed_session_finishes_in_the_same_file(tmp_path: Path) -> None:
     with stopped_after_the_first_set(tmp_path) as (_, path, doc):
         plan = make_plan()
-        found = restore(plan, path, doc)
+        found = restore(plan, path, from_document(doc))
     assert found is not None
     again = Driver(tmp_path, plan)
     again.journal.path = found.path
@@ -585,7 +586,7 @@ def test_restore_of_a_running_log_left_by_a_crash(tmp_path: Path) -> None:
     d(d.engine.start, 0)
     d.at(35)  # left done, not rated; then the process dies
     assert d.journal.path is not None
-    found = restore(make_plan(), d.journal.path, d.doc())
+    found = restore(make_plan(), d.journal.path, from_document(d.doc()))
     assert found is not None and found.status == "running" and found.resume_at == 2
     assert found.results[1].difficulty is None
 
@@ -594,7 +595,7 @@ def test_restore_of_a_completed_log_is_nothing(tmp_path: Path) -> None:
     d = Driver(tmp_path)
     full_session(d)
     assert d.journal.path is not None
-    assert restore(make_plan(), d.journal.path, d.doc()) is None
+    assert restore(make_plan(), d.journal.path, from_document(d.doc())) is None
 
 
 def test_restore_when_only_rests_are_left_is_nothing(tmp_path: Path) -> None:
@@ -605,7 +606,7 @@ def test_restore_when_only_rests_are_left_is_nothing(tmp_path: Path) -> None:
     doc = d.doc()
     doc["status"] = "running"  # as if killed before the status was written
     assert d.journal.path is not None
-    assert restore(make_plan(), d.journal.path, doc) is None
+    assert restore(make_plan(), d.journal.path, from_document(doc)) is None
 
 
 def test_restore_of_a_log_with_nothing_done_is_nothing(tmp_path: Path) -> None:
@@ -613,17 +614,17 @@ def test_restore_of_a_log_with_nothing_done_is_nothing(tmp_path: Path) -> None:
     d(d.engine.start, 0)
     d(d.engine.stop, 3)
     assert d.journal.path is not None
-    assert restore(make_plan(), d.journal.path, d.doc()) is None
+    assert restore(make_plan(), d.journal.path, from_document(d.doc())) is None
 
 
 def test_restore_keeps_only_sides_that_still_match_the_program(tmp_path: Path) -> None:
     with stopped_after_the_first_set(tmp_path) as (_, path, doc):
         changed = make_plan(PROGRAM.replace('name = "Hamstring curl"', 'name = "Nordic curl"'))
-        assert restore(changed, path, doc) is not None
+        assert restore(changed, path, from_document(doc)) is not None
         renamed = make_plan(PROGRAM.replace('name = "Single-leg bridge"', 'name = "Glute bridge"'))
-        assert restore(renamed, path, doc) is None
+        assert restore(renamed, path, from_document(doc)) is None
         doc["result"][0]["right"]["step"] = 999
-        found = restore(make_plan(), path, doc)
+        found = restore(make_plan(), path, from_document(doc))
     assert found is not None and set(found.results) == {1}
 
 
