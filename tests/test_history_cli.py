@@ -19,7 +19,7 @@ import pytest
 
 from hamtimer.cli import main
 from hamtimer.core import sessions
-from hamtimer.core.paths import cache_dir
+from hamtimer.core.paths import cache_dir, history_cache_file
 from tests.conftest import UserDirs
 from tests.core.test_history import BRIDGE, bridge, day, one_decimal, pct, result, side, write_log
 
@@ -522,7 +522,7 @@ def test_csv_honours_the_exercise_filter(
 
 def cache_file() -> Path:
     """The per-file summaries (DESIGN.md: keyed on each file's path, size and modification time)."""
-    return cache_dir() / "history-v1.json"
+    return history_cache_file()
 
 
 def cache_files() -> list[Path]:
@@ -622,7 +622,7 @@ def test_an_unreadable_cache_is_ignored_and_rebuilt(
     spoil_every_cache(garbage)
     assert report(capsys) == expected
     rebuilt = json.loads(cache_file().read_text())
-    assert rebuilt["version"] == 1 and len(rebuilt["files"]) == 4
+    assert rebuilt["version"] == sessions.CACHE_VERSION and len(rebuilt["files"]) == 4
     assert sessions.collect(data, cache_file()).parsed == 0
 
 

@@ -12,7 +12,7 @@ from hamtimer.core.sessions import collect, file_age_seconds, latest_for, log_fi
 
 from .test_history import BRIDGE, bridge, day, log_path, result, side, write_log
 
-CACHE = "cache/history-v1.json"
+CACHE = "cache/history.json"
 
 
 def test_summaries_hold_each_exercise_and_side(tmp_path: Path) -> None:
@@ -31,16 +31,16 @@ def test_summaries_hold_each_exercise_and_side(tmp_path: Path) -> None:
     bridge_done = summary.exercises[BRIDGE]
     assert (bridge_done.work, bridge_done.target) == ("hold", 30)
     left, right = bridge_done.sides["left"], bridge_done.sides["right"]
-    assert (left.values, left.difficulties, left.flags, left.value) == (
+    assert (left.values, left.difficulties, left.flags, left.mean) == (
         [30.0, 28.0],
         [6, 7],
-        ["hip drop"],
+        {"hip drop": 1},
         29.0,
     )
-    assert (right.values, right.difficulties, right.flags, right.value) == (
+    assert (right.values, right.difficulties, right.flags, right.mean) == (
         [24.0, 22.0],
         [8],
-        ["cramp"],
+        {"cramp": 1},
         23.0,
     )
     assert (left.sets, left.at_target, left.completed) == (2, 1, 2)
@@ -134,7 +134,7 @@ def test_the_cache_is_keyed_on_path_size_and_mtime(tmp_path: Path) -> None:
 
 def test_the_cache_file_and_folder_are_private(tmp_path: Path) -> None:
     write_log(tmp_path, day(1), bridge(30, 24))
-    cache = tmp_path / "new-cache" / "history-v1.json"
+    cache = tmp_path / "new-cache" / "history.json"
     collect(tmp_path, cache)
     assert cache.stat().st_mode & 0o777 == 0o600
     assert cache.parent.stat().st_mode & 0o777 == 0o700
@@ -144,7 +144,7 @@ def test_an_unwritable_cache_costs_only_speed(tmp_path: Path) -> None:
     write_log(tmp_path, day(1), bridge(30, 24))
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
-    found = collect(tmp_path, blocker / "history-v1.json")
+    found = collect(tmp_path, blocker / "history.json")
     assert len(found.sessions) == 1 and found.parsed == 1
 
 
@@ -163,8 +163,8 @@ def test_latest_for_finds_the_newest_log_of_the_program(tmp_path: Path) -> None:
     write_log(tmp_path, day(3), bridge(1, 1), path=other, program="Other")
     found = latest_for(tmp_path, "Bridge progression")
     assert found is not None
-    path, doc = found
-    assert path == newest and doc["status"] == "stopped"
+    path, record = found
+    assert path == newest and record.status == "stopped"
 
 
 def test_latest_for_sees_a_numbered_file_of_the_same_second(tmp_path: Path) -> None:

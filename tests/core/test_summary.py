@@ -45,7 +45,7 @@ def steps(plan: Plan, name: str, side: Side | None = None) -> list[WorkStep]:
     return [s for s in plan.work_steps if s.name == name and s.side is side]
 
 
-def test_grouped_per_exercise_in_order_and_per_side(plan: Plan) -> None:
+def test_grouped_per_exercise_in_plan_order_and_per_side(plan: Plan) -> None:
     (l1, l2), (r1, r2) = steps(plan, "Bridge", Side.LEFT), steps(plan, "Bridge", Side.RIGHT)
     (nordic,) = steps(plan, "Nordic")
     results = [
@@ -56,8 +56,8 @@ def test_grouped_per_exercise_in_order_and_per_side(plan: Plan) -> None:
         SideResult(r2, seconds=26.0, completed=False, flags=["cramp"]),
     ]
     found = summarize(results)
-    assert [(s.name, s.work) for s in found] == [("Nordic", WorkKind.REPS), ("Bridge", WorkKind.HOLD)]
-    nordic_summary, bridge = found
+    assert [(s.name, s.work) for s in found] == [("Bridge", WorkKind.HOLD), ("Nordic", WorkKind.REPS)]
+    bridge, nordic_summary = found
     assert list(nordic_summary.sides) == ["both"] and not nordic_summary.one_leg
     assert nordic_summary.sides["both"].mean == 5.0
     assert nordic_summary.asymmetry() is None
@@ -65,7 +65,7 @@ def test_grouped_per_exercise_in_order_and_per_side(plan: Plan) -> None:
     left, right = bridge.sides["left"], bridge.sides["right"]
     assert (left.values, left.mean, left.difficulty) == ([30.0, 30.0], 30.0, 6.5)
     assert (right.values, right.mean, right.difficulty) == ([24.0, 26.0], 25.0, 8.0)
-    assert (left.done, left.completed, right.done, right.completed) == (2, 2, 2, 0)
+    assert (left.sets, left.completed, right.sets, right.completed) == (2, 2, 2, 0)
     assert left.flags == {"hip drop": 1}
     assert right.flags == {"hip drop": 1, "cramp": 2}
     gap = bridge.asymmetry()
@@ -88,7 +88,7 @@ def test_distance_has_no_value_only_difficulty_and_flags(plan: Plan) -> None:
     (found,) = summarize([SideResult(left, seconds=12.3, difficulty=5), SideResult(right, seconds=14.0)])
     assert found.sides["left"].values == [] and found.sides["left"].mean is None
     assert found.sides["left"].difficulty == 5.0
-    assert found.sides["left"].done == 1
+    assert found.sides["left"].sets == 1
     assert found.asymmetry() is None
 
 
