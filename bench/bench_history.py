@@ -49,7 +49,7 @@ from hamtimer.core.results import SideResult
 from hamtimer.core.sessions import collect
 
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
-CACHE_NAME = "history-v1.json"  # as cli.cmd_history names it
+CACHE_NAME = "history.json"  # as paths.history_cache_file names it
 T = TypeVar("T")
 TARGETS = {"first": 4.0, "second": 0.3, "save_ms": 10.0}
 

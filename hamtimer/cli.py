@@ -153,8 +153,13 @@ def cmd_list() -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    """The report. The process ends right after it: Python's cycle collector, which would walk
+    every summary read again and again as more are made, is left off (none of them is a cycle)."""
+    import gc
+
     from hamtimer.core.paths import data_dir
 
+    gc.disable()
     folder = data_dir(getattr(args, "data_dir", None))
     if args.csv:
         from hamtimer.core.export import write_csv

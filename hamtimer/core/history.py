@@ -128,8 +128,8 @@ def exercise_report(
         report = reports[side]
         for _, done in history:
             sets = done.sides.get(side)
-            if sets is not None and sets.mean is not None:
-                report.values.append(sets.mean)
+            if sets is not None and (value := sets.mean) is not None:
+                report.values.append(value)
         report.latest = report.values[-1] if report.values else None
         report.best = max(report.values, default=None)
     holding = [(s, d) for s, d in history if all(side in d.sides for side in sides)]
