@@ -134,11 +134,6 @@ def merge(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def keys_for_batch(events: Iterable[Event]) -> tuple[str, ...]:
-    """The sounds of events that happened together."""
-    return merge(key for event in events for key in keys_for(event))
-
-
 @dataclass(frozen=True)
 class Clip:
     """Sounds joined into one buffer, ready for any backend."""

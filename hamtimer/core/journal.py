@@ -129,7 +129,6 @@ class Journal:
         self.data_dir = data_dir
         self.path: Path | None = None
         self.error: str | None = None
-        self.saves = 0
 
     def save(self) -> bool:
         """Write the log now; True when it is safely on disk."""
@@ -148,7 +147,6 @@ class Journal:
                 self.path = None
             return False
         self.error = None
-        self.saves += 1
         return True
 
     def move_to(self, data_dir: Path) -> bool:
