@@ -147,13 +147,7 @@ def _side(table: dict[str, Any]) -> SideEntry:
         flags=[f for f in flags if isinstance(f, str)] if isinstance(flags, list) else None,
         completed=None if completed is None else completed is True,
         note=_text(table.get("note")),
-        marks=[
-            Mark(m["check"], at)
-            for m in (marks if isinstance(marks, list) else [])
-            if isinstance(m, dict)
-            and isinstance(m.get("check"), str)
-            and (at := _number(m.get("at"))) is not None
-        ],
+        marks=[mark for m in marks if (mark := _mark(m)) is not None] if isinstance(marks, list) else [],
     )
 
 
