@@ -21,7 +21,7 @@ from hamtimer.cli import main
 from hamtimer.core import sessions
 from hamtimer.core.paths import cache_dir, history_cache_file
 from tests.conftest import UserDirs
-from tests.core.test_history import BRIDGE, bridge, day, one_decimal, pct, result, side, write_log
+from tests.support.logs import BRIDGE, bridge, day, one_decimal, pct, result, side, write_log
 
 
 def history(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from hamtimer.core.sessions import collect, file_age_seconds, latest_for, log_files
-
-from .test_history import BRIDGE, bridge, day, log_path, result, side, write_log
+from tests.support.logs import BRIDGE, bridge, day, log_path, result, side, write_log
 
 CACHE = "cache/history.json"
 
