@@ -26,33 +26,9 @@ from hamtimer.core.logfile import from_document
 from hamtimer.core.plan import Plan, WorkStep, build_plan
 from hamtimer.core.sessions import collect
 from hamtimer.core.storage import slug, write_atomic
+from tests.support.programs import data_text
 
-PROGRAM = """
-[program]
-name = "Journal test"
-prepare = 5
-
-[rest]
-between_sides = 10
-between_sets = 20
-between_exercises = 30
-
-[[block]]
-name = "Bridges"
-
-[[block.exercise]]
-name = "Single-leg bridge"
-sides = "each"
-sets = 2
-hold = 30
-load = "bodyweight"
-checks = ["hip drop", "cramp"]
-goal = { hold = 30, sessions = 2 }
-
-[[block.exercise]]
-name = "Hamstring curl"
-reps = "8-10"
-"""
+PROGRAM = data_text("journal-test.toml")
 """Steps: 0 prepare, 1 left set 1, 2 rest, 3 right set 1, 4 rest, 5 left set 2, 6 rest, 7 right set 2,
 8 rest, 9 the curl (both legs). From the start: prepare 0-5, left 5-35, rest 35-45, right 45-75."""
 

@@ -4,41 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from hamtimer.core.loader import parse_program
-from hamtimer.core.plan import Plan, WorkStep, build_plan
+from hamtimer.core.plan import Plan, WorkStep
 from hamtimer.core.program import Side, WorkKind
 from hamtimer.core.results import SideResult
 from hamtimer.core.summary import summarize
 from hamtimer.core.symmetry import asymmetry
-
-PROGRAM = """
-[program]
-name = "T"
-prepare = 0
-[[block]]
-[[block.exercise]]
-name = "Bridge"
-hold = 30
-sides = "each"
-sets = 2
-checks = ["hip drop", "cramp"]
-[[block.exercise]]
-name = "Nordic"
-reps = "4-6"
-[[block.exercise]]
-name = "Single-leg RDL"
-reps = 8
-sides = "each"
-[[block.exercise]]
-name = "Bound"
-distance = "20 m"
-sides = "each"
-"""
+from tests.support.programs import data_plan
 
 
 @pytest.fixture
 def plan() -> Plan:
-    return build_plan(parse_program(PROGRAM, "t.toml"))
+    return data_plan("summary-mix.toml")
 
 
 def steps(plan: Plan, name: str, side: Side | None = None) -> list[WorkStep]:
