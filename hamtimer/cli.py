@@ -172,11 +172,11 @@ def cmd_history(args: argparse.Namespace) -> int:
             return EXIT_INVALID
         return EXIT_OK
     from hamtimer.core.history import build_report
-    from hamtimer.core.paths import history_cache_file
+    from hamtimer.core.paths import history_cache_dir
     from hamtimer.core.sessions import collect
     from hamtimer.render import history_table
 
-    collection = collect(folder, history_cache_file())
+    collection = collect(folder, history_cache_dir())
     report = build_report(collection, args.last, args.exercise)
     if args.exercise and not report.exercises:
         known = build_report(collection, args.last)

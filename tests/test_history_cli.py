@@ -19,7 +19,7 @@ import pytest
 
 from hamtimer.cli import main
 from hamtimer.core import sessions
-from hamtimer.core.paths import cache_dir, history_cache_file
+from hamtimer.core.paths import cache_dir, history_cache_dir
 from tests.conftest import UserDirs
 from tests.support.logs import BRIDGE, bridge, day, one_decimal, pct, result, side, write_log
 
@@ -520,9 +520,14 @@ def test_csv_honours_the_exercise_filter(
 # ----- the caches (per-file summaries, and whatever else is kept in the cache folder)
 
 
-def cache_file() -> Path:
+def cache_folder() -> Path:
     """The per-file summaries (DESIGN.md: keyed on each file's path, size and modification time)."""
-    return history_cache_file()
+    return history_cache_dir()
+
+
+def cache_file() -> Path:
+    """The cache file of November 2026, the month of every log written here."""
+    return history_cache_dir() / "2026-11.json"
 
 
 def cache_files() -> list[Path]:
@@ -541,7 +546,7 @@ def test_the_second_run_uses_the_cache(
 ) -> None:
     first = report(capsys)
     assert cache_file().is_file()
-    assert sessions.collect(data, cache_file()).parsed == 0
+    assert sessions.collect(data, cache_folder()).parsed == 0
     assert report(capsys) == first
 
 
@@ -583,7 +588,7 @@ def test_a_changed_file_is_read_again(
     stat = newest.stat()
     os.utime(newest, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000))
     assert exercise(report(capsys))["left"]["latest"] == 25.5
-    assert sessions.collect(data, cache_file()).parsed == 0
+    assert sessions.collect(data, cache_folder()).parsed == 0
 
 
 def test_a_new_and_a_deleted_file_change_the_report(
@@ -623,7 +628,7 @@ def test_an_unreadable_cache_is_ignored_and_rebuilt(
     assert report(capsys) == expected
     rebuilt = json.loads(cache_file().read_text())
     assert rebuilt["version"] == sessions.CACHE_VERSION and len(rebuilt["files"]) == 4
-    assert sessions.collect(data, cache_file()).parsed == 0
+    assert sessions.collect(data, cache_folder()).parsed == 0
 
 
 def test_a_cache_entry_that_lies_about_a_file_is_read_again(

@@ -32,6 +32,6 @@ def cache_dir() -> Path:
     return _from_env("HAMTIMER_CACHE_DIR", platformdirs.user_cache_dir(APP))
 
 
-def history_cache_file() -> Path:
+def history_cache_dir() -> Path:
     """The per-file summaries history keeps (see `sessions.collect`); safe to delete."""
-    return cache_dir() / "history.json"
+    return cache_dir() / "history"

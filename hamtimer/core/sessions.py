@@ -1,9 +1,9 @@
 """The session logs under a data folder, each boiled down to what history needs, behind a cache.
 
-The TOML files are the only source of truth. The cache (JSON in the user cache dir, 0600) keeps
-one summary per file, keyed on its path, size and modification time; a missing, stale or
-unreadable cache only costs the time to parse the files again. A file that cannot be used is
-reported with its reason and never written to.
+The TOML files are the only source of truth. The cache (JSON in the user cache dir, 0600, one
+file per month of logs) keeps one summary per file, keyed on its path, size and modification
+time; a missing, stale or unreadable cache only costs the time to parse the files again. A file
+that cannot be used is reported with its reason and never written to.
 """
 
 from __future__ import annotations
@@ -91,6 +91,10 @@ class Collection:
 
 def log_files(data_dir: Path) -> list[Path]:
     """Every session log, in name order (which is date and time order)."""
+    return [Path(name) for name in _log_names(data_dir)]
+
+
+def _log_names(data_dir: Path) -> list[str]:
     found: list[str] = []
     try:
         days = [entry.path for entry in os.scandir(data_dir / "sessions") if entry.is_dir()]
@@ -105,7 +109,7 @@ def log_files(data_dir: Path) -> list[Path]:
             )
         except OSError:
             continue
-    return [Path(p) for p in sorted(found)]
+    return sorted(found)
 
 
 def _parse(path: Path, file: str) -> SessionSummary | str:
@@ -131,35 +135,84 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def collect(data_dir: Path, cache_file: Path | None) -> Collection:
-    """Read every session log, using and refreshing the cache when one is given."""
+def collect(data_dir: Path, cache_folder: Path | None) -> Collection:
+    """Read every session log, using and refreshing the cache (a folder) when one is given."""
     with _collector_paused():
-        return _collect(data_dir, cache_file)
+        return _collect(data_dir, cache_folder)
 
 
-def _collect(data_dir: Path, cache_file: Path | None) -> Collection:
-    cached: dict[str, Any] = {}
-    if cache_file is not None:
+def _shard(file: str) -> str:
+    """The cache file holding a log's entry: one per month of logs (sessions/2026-11-20/… → 2026-11),
+    so that a new or changed log rewrites a month's entries, not years of them."""
+    parts = file.split("/")
+    return f"{parts[1][:7] if len(parts) > 2 else 'other'}.json"
+
+
+class _Cache:
+    """The per-file summaries, in one JSON file per month of logs; each is read when first needed."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.read: dict[str, dict[str, Any]] = {}
+        self.fresh: dict[str, dict[str, Any]] = {}
+        self.changed: set[str] = set()
+
+    def entry(self, shard: str, file: str) -> Any:
+        if shard not in self.read:
+            self.read[shard] = self._load(shard)
+            self.fresh[shard] = {}
+        return self.read[shard].get(file)
+
+    def _load(self, shard: str) -> dict[str, Any]:
+        if self.folder is None:
+            return {}
         try:
-            loaded = json.loads(cache_file.read_text("utf-8"))
-            if isinstance(loaded, dict) and loaded.get("version") == CACHE_VERSION:
-                files = loaded.get("files")
-                cached = files if isinstance(files, dict) else {}
+            loaded = json.loads((self.folder / shard).read_bytes())
         except (OSError, ValueError):
-            cached = {}
-    fresh: dict[str, Any] = {}
+            return {}
+        if isinstance(loaded, dict) and loaded.get("version") == CACHE_VERSION:
+            files = loaded.get("files")
+            return files if isinstance(files, dict) else {}
+        return {}
+
+    def keep(self, shard: str, file: str, entry: dict[str, Any], parsed: bool) -> None:
+        self.fresh[shard][file] = entry
+        if parsed:
+            self.changed.add(shard)
+
+    def save(self) -> None:
+        """Write the months that changed and drop those that have no log left."""
+        if self.folder is None:
+            return
+        try:
+            make_private_dir(self.folder.parent)
+            make_private_dir(self.folder)
+            for shard, files in self.fresh.items():
+                if shard in self.changed or files.keys() != self.read[shard].keys():
+                    data = json.dumps({"version": CACHE_VERSION, "files": files}, separators=(",", ":"))
+                    write_atomic(self.folder / shard, data.encode("utf-8"), durable=False)
+            for stale in self.folder.glob("*.json"):
+                if stale.name not in self.fresh:
+                    stale.unlink()
+        except OSError:
+            pass  # a cache that cannot be written costs speed, nothing else
+
+
+def _collect(data_dir: Path, cache_folder: Path | None) -> Collection:
+    cache = _Cache(cache_folder)
     sessions: list[SessionSummary] = []
     skipped: list[tuple[str, str]] = []
     parsed = 0
     prefix = len(str(data_dir)) + 1
-    for path in log_files(data_dir):
-        file = str(path)[prefix:].replace(os.sep, "/")
+    for path in _log_names(data_dir):
+        file = path[prefix:].replace(os.sep, "/")
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError as err:
             skipped.append((file, f"cannot be read: {err.strerror or err}"))
             continue
-        entry = cached.get(file)
+        shard = _shard(file)
+        entry = cache.entry(shard, file)
         if (
             isinstance(entry, dict)
             and entry.get("size") == stat.st_size
@@ -170,12 +223,12 @@ def _collect(data_dir: Path, cache_file: Path | None) -> Collection:
                     skipped.append((file, str(entry["skip"])))
                 else:
                     sessions.append(_from_json(entry["summary"]))
-                fresh[file] = entry
+                cache.keep(shard, file, entry, parsed=False)
                 continue
             except (KeyError, TypeError, ValueError):
                 pass
         parsed += 1
-        outcome = _parse(path, file)
+        outcome = _parse(Path(path), file)
         entry = {"size": stat.st_size, "mtime": stat.st_mtime_ns}
         if isinstance(outcome, str):
             skipped.append((file, outcome))
@@ -183,14 +236,8 @@ def _collect(data_dir: Path, cache_file: Path | None) -> Collection:
         else:
             sessions.append(outcome)
             entry["summary"] = _to_json(outcome)
-        fresh[file] = entry
-    if cache_file is not None and (parsed or set(fresh) != set(cached)):
-        try:
-            make_private_dir(cache_file.parent)
-            data = json.dumps({"version": CACHE_VERSION, "files": fresh}, separators=(",", ":"))
-            write_atomic(cache_file, data.encode("utf-8"), durable=False)
-        except OSError:
-            pass  # a cache that cannot be written costs speed, nothing else
+        cache.keep(shard, file, entry, parsed=True)
+    cache.save()
     sessions.sort(key=lambda s: (s.started, s.file))
     return Collection([s for s in sessions if s.exercises], skipped, parsed)
 

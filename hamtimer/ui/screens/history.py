@@ -15,14 +15,14 @@ from textual.widgets import Footer, Sparkline, Static
 
 from hamtimer.core.formatting import measure, unit
 from hamtimer.core.history import ExerciseReport, Report, build_report
-from hamtimer.core.paths import history_cache_file
+from hamtimer.core.paths import history_cache_dir
 from hamtimer.core.sessions import collect
 
 BAND_STYLE = {"green": "green", "amber": "yellow", "red": "red"}
 
 
 def load_report(data_dir: Path) -> Report:
-    return build_report(collect(data_dir, history_cache_file()))
+    return build_report(collect(data_dir, history_cache_dir()))
 
 
 def verdict(item: ExerciseReport) -> str:

@@ -17,7 +17,7 @@ from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event
 from hamtimer.core.formatting import clock, decimal, unit
 from hamtimer.core.history import LastTime, last_times
-from hamtimer.core.paths import history_cache_file
+from hamtimer.core.paths import history_cache_dir
 from hamtimer.core.sessions import collect
 from hamtimer.core.summary import active_seconds, engine_results, summarize
 from hamtimer.core.tally import ExerciseTally
@@ -97,7 +97,7 @@ class SummaryScreen(Screen[None]):
                 exclude = None
         today = summarize(engine_results(self.engine))
         names = {item.name for item in today}
-        collection = await asyncio.to_thread(collect, data_dir, history_cache_file())
+        collection = await asyncio.to_thread(collect, data_dir, history_cache_dir())
         found = last_times(collection, names, exclude)
         self.query_one("#last-time", Static).update(compare_text(today, found))
 
