@@ -24,7 +24,7 @@ from hamtimer.core.logfile import SessionRecord, UnusableLog
 from hamtimer.core.storage import make_private_dir, slug, write_atomic
 from hamtimer.core.tally import ExerciseTally, tally
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Bump when what the cache holds changes: a cache of another version is rebuilt."""
 
 
@@ -54,26 +54,19 @@ def summarize_record(record: SessionRecord, file: str) -> SessionSummary:
 # ----- the cache: JSON, one entry per file
 
 
-def _to_json(summary: SessionSummary) -> dict[str, Any]:
-    return {
-        "file": summary.file,
-        "started": summary.started,
-        "started_text": summary.started_text,
-        "program": summary.program,
-        "status": summary.status,
-        "exercises": [done.as_json() for done in summary.exercises.values()],
-    }
+def _to_json(summary: SessionSummary) -> list[Any]:
+    """A summary as a JSON row (its file is the entry's key): rows decode quicker than objects."""
+    exercises = [done.as_json() for done in summary.exercises.values()]
+    return [summary.started, summary.started_text, summary.program, summary.status, exercises]
 
 
-def _from_json(data: dict[str, Any]) -> SessionSummary:
-    summary = SessionSummary(
-        file=data["file"],
-        started=data["started"],
-        started_text=data["started_text"],
-        program=data["program"],
-        status=data["status"],
-    )
-    for done in data["exercises"]:
+def _from_json(file: str, row: Any) -> SessionSummary:
+    """Back from `_to_json`; KeyError, TypeError or ValueError when it is not of that shape."""
+    started, started_text, program, status, exercises = row
+    if not isinstance(started, float | int) or isinstance(started, bool):
+        raise ValueError(f"started is {started!r}")
+    summary = SessionSummary(file, float(started), str(started_text), str(program), str(status))
+    for done in exercises:
         exercise = ExerciseTally.from_json(done)
         summary.exercises[exercise.name] = exercise
     return summary
@@ -222,7 +215,7 @@ def _collect(data_dir: Path, cache_folder: Path | None) -> Collection:
                 if "skip" in entry:
                     skipped.append((file, str(entry["skip"])))
                 else:
-                    sessions.append(_from_json(entry["summary"]))
+                    sessions.append(_from_json(file, entry["summary"]))
                 cache.keep(shard, file, entry, parsed=False)
                 continue
             except (KeyError, TypeError, ValueError):

@@ -81,24 +81,21 @@ class ExerciseTally:
         for side, found in entry.sides.items():
             self.sides.setdefault(side, SideTally()).add(found, entry.work, entry.target)
 
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "work": self.work.value,
-            "target": self.target,
-            "goal": self.goal,
-            "sides": {side.value: _row(tally) for side, tally in self.sides.items()},
-        }
+    def as_json(self) -> list[Any]:
+        """As a JSON row, for the history cache (which holds tens of thousands)."""
+        sides = {side.value: _row(tally) for side, tally in self.sides.items()}
+        return [self.name, self.work.value, self.target, self.goal, sides]
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ExerciseTally:
+    def from_json(cls, row: Any) -> ExerciseTally:
         """Back from `as_json`; KeyError, TypeError or ValueError when it is not of that shape."""
-        sides = {SIDES[side]: SideTally(*row) for side, row in data["sides"].items()}
-        return cls(data["name"], WORK_KINDS[data["work"]], data["target"], data["goal"], sides)
+        name, work, target, goal, sides = row
+        tallies = {SIDES[side]: SideTally(*values) for side, values in sides.items()}
+        return cls(str(name), WORK_KINDS[work], target, goal, tallies)
 
 
 def _row(tally: SideTally) -> list[Any]:
-    """A tally as a JSON row, in field order (the cache holds tens of thousands)."""
+    """A tally as a JSON row, in field order."""
     return [tally.values, tally.difficulties, tally.flags, tally.sets, tally.completed, tally.at_target]
 
 
