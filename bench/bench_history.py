@@ -46,9 +46,9 @@ from typing import TypeVar
 from hamtimer.core import logfile
 from hamtimer.core.history import build_report
 from hamtimer.core.journal import Journal, SessionLog, new_session_path
+from hamtimer.core.kinds import WorkKind
 from hamtimer.core.loader import parse_program
 from hamtimer.core.plan import Plan, WorkStep, build_plan
-from hamtimer.core.program import WorkKind
 from hamtimer.core.results import SideResult
 from hamtimer.core.sessions import collect
 
@@ -256,9 +256,9 @@ def in_process(data: Path, cache_file: Path, parsed: int) -> tuple[float, float]
 
 def reader() -> str:
     """The TOML reader `logfile` uses: rtoml when installed, else tomllib."""
-    if logfile.loads_toml is tomllib.loads or logfile.loads_toml.__name__ == "_tomllib_loads":
-        return "tomllib"
-    return f"rtoml {importlib.metadata.version('rtoml')}"
+    if logfile.READER == "rtoml":
+        return f"rtoml {importlib.metadata.version('rtoml')}"
+    return logfile.READER
 
 
 def percentile(values: list[float], fraction: float) -> float:

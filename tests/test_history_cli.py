@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import tomllib
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 import pytest
 
 from hamtimer.cli import main
-from hamtimer.core import sessions
+from hamtimer.core import logfile, sessions
 from hamtimer.core.paths import cache_dir, history_cache_dir
 from tests.conftest import UserDirs
 from tests.support.logs import BRIDGE, bridge, day, one_decimal, pct, result, side, write_log
@@ -665,3 +666,17 @@ def test_a_new_version_does_not_print_an_old_cached_report(
     monkeypatch.setattr(hamtimer, "__version__", hamtimer.__version__ + ".post1")
     monkeypatch.setattr(hamtimer.cli, "__version__", hamtimer.__version__, raising=False)
     assert exercise(report(capsys))["band"] == "green"
+
+
+def test_without_rtoml_the_report_is_the_same(
+    capsys: pytest.CaptureFixture[str],
+    design_example: list[Path],
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    corrupt_file(data)
+    fast = report(capsys), history(capsys, "--csv")
+    for path in cache_files():
+        path.unlink()
+    monkeypatch.setattr(logfile, "loads_toml", tomllib.loads)
+    assert (report(capsys), history(capsys, "--csv")) == fast

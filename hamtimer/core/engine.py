@@ -14,8 +14,8 @@ from enum import StrEnum
 
 from hamtimer.core.clock import Clock, monotonic
 from hamtimer.core.events import Cue, Event, EventKind
+from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.plan import Plan, RestStep, Step, WorkStep, estimate_seconds
-from hamtimer.core.program import Side, WorkKind
 from hamtimer.core.results import SideResult
 from hamtimer.core.timeline import Moment, moments, step_length
 

@@ -210,15 +210,12 @@ def from_document(doc: dict[str, Any]) -> SessionRecord:
     )
 
 
-def _tomllib_loads(text: str) -> dict[str, Any]:
-    return tomllib.loads(text)
-
-
-def _fast_loads() -> Callable[[str], dict[str, Any]]:
+def _reader() -> tuple[str, Callable[[str], dict[str, Any]]]:
+    """The quickest TOML reader installed, and its name."""
     try:
         import rtoml
     except ImportError:
-        return _tomllib_loads
+        return "tomllib", tomllib.loads
 
     def loads(text: str) -> dict[str, Any]:
         try:
@@ -227,10 +224,11 @@ def _fast_loads() -> Callable[[str], dict[str, Any]]:
             return tomllib.loads(text)
         return found
 
-    return loads
+    return "rtoml", loads
 
 
-loads_toml = _fast_loads()
+READER, loads_toml = _reader()
+"""What parses logs: "rtoml" (with tomllib for what it refuses) or "tomllib"."""
 
 
 def parse(data: bytes) -> SessionRecord:
