@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from hamtimer.audio.player import DeferredPlayer
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-REPORT_FORMAT = 1
-"""Bump when the history report's output changes, so no cached output of the old form is shown."""
 
 
 def _common() -> argparse.ArgumentParser:
@@ -155,10 +153,13 @@ def cmd_list() -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    """The report; an unchanged data folder is answered from the cached output (fingerprinted)."""
-    from hamtimer.core.paths import cache_dir, data_dir
-    from hamtimer.core.sessions import cached_output, collect, fingerprint, store_output
+    """The report. The process ends right after it: Python's cycle collector, which would walk
+    every summary read again and again as more are made, is left off (none of them is a cycle)."""
+    import gc
 
+    from hamtimer.core.paths import data_dir
+
+    gc.disable()
     folder = data_dir(getattr(args, "data_dir", None))
     if args.csv:
         from hamtimer.core.export import write_csv
@@ -170,27 +171,12 @@ def cmd_history(args: argparse.Namespace) -> int:
             print(f"no session holds an exercise called {args.exercise!r}", file=sys.stderr)
             return EXIT_INVALID
         return EXIT_OK
-    colour = not args.json and sys.stdout.isatty()
-    output_cache = cache_dir() / "report-v1.json"
-    key = json.dumps(
-        [
-            __version__,
-            REPORT_FORMAT,
-            fingerprint(folder),
-            str(folder),
-            args.last,
-            args.exercise,
-            args.json,
-            colour,
-        ]
-    )
-    if (output := cached_output(output_cache, key)) is not None:
-        print(output)
-        return EXIT_OK
     from hamtimer.core.history import build_report
+    from hamtimer.core.paths import history_cache_dir
+    from hamtimer.core.sessions import collect
     from hamtimer.render import history_table
 
-    collection = collect(folder, cache_dir() / "history-v1.json")
+    collection = collect(folder, history_cache_dir())
     report = build_report(collection, args.last, args.exercise)
     if args.exercise and not report.exercises:
         known = build_report(collection, args.last)
@@ -198,13 +184,11 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(f"no session holds an exercise called {args.exercise!r}; exercises: {names}", file=sys.stderr)
         return EXIT_INVALID
     if args.json:
-        output = json.dumps(report.as_json(), indent=2, ensure_ascii=False)
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
     elif not report.sessions and not report.skipped:
-        output = f"no sessions yet in {folder}"
+        print(f"no sessions yet in {folder}")
     else:
-        output = history_table(report, colour=colour)
-    store_output(output_cache, key, output)
-    print(output)
+        print(history_table(report, colour=sys.stdout.isatty()))
     return EXIT_OK
 
 
@@ -269,7 +253,8 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
     if engine is not None and engine.status is Status.STOPPED:
         from rich.console import Console
 
-        from hamtimer.ui.screens.summary import active_seconds, summary_table
+        from hamtimer.core.summary import active_seconds
+        from hamtimer.summary_table import summary_table
 
         console = Console()
         console.print(

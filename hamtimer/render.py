@@ -1,19 +1,14 @@
-"""Plain-text tables for the command line: plans and program lists."""
+"""Plain-text tables for the command line: plans, program lists and the history report."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from hamtimer.core.formatting import clock as clock
+from hamtimer.core.formatting import format_seconds, measure
 from hamtimer.core.history import Report
+from hamtimer.core.kinds import Side
 from hamtimer.core.plan import Plan, PrepareStep, RestStep, WorkStep, estimate_seconds
-from hamtimer.core.quantities import format_seconds
-
-
-def clock(seconds: float) -> str:
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int] = ()) -> str:
@@ -61,27 +56,20 @@ def _work_row(step: WorkStep) -> list[str]:
     return ["work", exercise.name, side, where, target, step.load or ""]
 
 
-def _measure(value: float | None, work: str) -> str:
-    if value is None:
-        return "-"
-    unit = "reps" if work == "reps" else "s"
-    return f"{value:.1f}".removesuffix(".0") + f" {unit}"
-
-
 def history_table(report: Report, colour: bool) -> str:
     """The symmetry report as a table; the band in its colour on a terminal."""
     paint = {"green": "32", "amber": "33", "red": "31"}
     rows: list[list[str]] = []
     for item in report.exercises:
         if item.one_leg:
-            left, right = item.sides["left"], item.sides["right"]
+            left, right = item.sides[Side.LEFT], item.sides[Side.RIGHT]
             sides = [
-                f"{_measure(left.latest, item.work)} / {_measure(left.mean, item.work)}",
-                f"{_measure(right.latest, item.work)} / {_measure(right.mean, item.work)}",
+                f"{measure(left.latest, item.work)} / {measure(left.mean, item.work)}",
+                f"{measure(right.latest, item.work)} / {measure(right.mean, item.work)}",
             ]
         else:
-            both = item.sides["both"]
-            sides = [f"both: {_measure(both.latest, item.work)} / {_measure(both.mean, item.work)}", ""]
+            both = item.sides[Side.BOTH]
+            sides = [f"both: {measure(both.latest, item.work)} / {measure(both.mean, item.work)}", ""]
         if item.capped:
             verdict = "capped (both at target)"
         elif item.asymmetry_pct is None:

@@ -17,6 +17,7 @@ from hamtimer.cli import main
 from hamtimer.core.loader import load_program
 from hamtimer.core.plan import build_plan
 from hamtimer.render import clock
+from tests.support.programs import data_text
 
 REPO = Path(__file__).resolve().parents[1]
 PROGRAMS = REPO / "programs"
@@ -28,30 +29,9 @@ BUNDLED = {
     "speed-circuit": "Speed circuit",
 }
 
-VALID = """\
-[program]
-name = "My own"
-prepare = 3
+VALID = data_text("my-own.toml")
 
-[[block]]
-
-[[block.exercise]]
-name = "Wall sit"
-hold = 40
-"""
-
-INVALID = """\
-[program]
-name = "Broken"
-
-[[block]]
-name = "Only"
-
-[[block.exercise]]
-name = "Curl"
-reps = "10-8"
-tempo = "3-1"
-"""
+INVALID = data_text("broken.toml")
 
 
 def bundled_plan_json(name: str) -> dict[str, object]:

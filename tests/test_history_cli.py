@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import tomllib
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,10 @@ from typing import Any
 import pytest
 
 from hamtimer.cli import main
-from hamtimer.core import sessions
-from hamtimer.core.paths import cache_dir
+from hamtimer.core import logfile, sessions
+from hamtimer.core.paths import cache_dir, history_cache_dir
 from tests.conftest import UserDirs
-from tests.core.test_history import BRIDGE, bridge, day, one_decimal, pct, result, side, write_log
+from tests.support.logs import BRIDGE, bridge, day, one_decimal, pct, result, side, write_log
 
 
 def history(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -520,9 +521,14 @@ def test_csv_honours_the_exercise_filter(
 # ----- the caches (per-file summaries, and whatever else is kept in the cache folder)
 
 
-def cache_file() -> Path:
+def cache_folder() -> Path:
     """The per-file summaries (DESIGN.md: keyed on each file's path, size and modification time)."""
-    return cache_dir() / "history-v1.json"
+    return history_cache_dir()
+
+
+def cache_file() -> Path:
+    """The cache file of November 2026, the month of every log written here."""
+    return history_cache_dir() / "2026-11.json"
 
 
 def cache_files() -> list[Path]:
@@ -541,7 +547,7 @@ def test_the_second_run_uses_the_cache(
 ) -> None:
     first = report(capsys)
     assert cache_file().is_file()
-    assert sessions.collect(data, cache_file()).parsed == 0
+    assert sessions.collect(data, cache_folder()).parsed == 0
     assert report(capsys) == first
 
 
@@ -583,7 +589,7 @@ def test_a_changed_file_is_read_again(
     stat = newest.stat()
     os.utime(newest, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000))
     assert exercise(report(capsys))["left"]["latest"] == 25.5
-    assert sessions.collect(data, cache_file()).parsed == 0
+    assert sessions.collect(data, cache_folder()).parsed == 0
 
 
 def test_a_new_and_a_deleted_file_change_the_report(
@@ -622,8 +628,8 @@ def test_an_unreadable_cache_is_ignored_and_rebuilt(
     spoil_every_cache(garbage)
     assert report(capsys) == expected
     rebuilt = json.loads(cache_file().read_text())
-    assert rebuilt["version"] == 1 and len(rebuilt["files"]) == 4
-    assert sessions.collect(data, cache_file()).parsed == 0
+    assert rebuilt["version"] == sessions.CACHE_VERSION and len(rebuilt["files"]) == 4
+    assert sessions.collect(data, cache_folder()).parsed == 0
 
 
 def test_a_cache_entry_that_lies_about_a_file_is_read_again(
@@ -660,3 +666,17 @@ def test_a_new_version_does_not_print_an_old_cached_report(
     monkeypatch.setattr(hamtimer, "__version__", hamtimer.__version__ + ".post1")
     monkeypatch.setattr(hamtimer.cli, "__version__", hamtimer.__version__, raising=False)
     assert exercise(report(capsys))["band"] == "green"
+
+
+def test_without_rtoml_the_report_is_the_same(
+    capsys: pytest.CaptureFixture[str],
+    design_example: list[Path],
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    corrupt_file(data)
+    fast = report(capsys), history(capsys, "--csv")
+    for path in cache_files():
+        path.unlink()
+    monkeypatch.setattr(logfile, "loads_toml", tomllib.loads)
+    assert (report(capsys), history(capsys, "--csv")) == fast

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from hamtimer.audio import synth
 from hamtimer.audio.synth import Note
 from hamtimer.core.events import Cue, Event, EventKind
-from hamtimer.core.program import Side
+from hamtimer.core.kinds import ONE_LEG, Side
 
 GAP = 0.12
 """Silence between two sounds of one clip; the notes inside a sound are at most 0.05 s apart."""
@@ -134,11 +134,6 @@ def merge(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def keys_for_batch(events: Iterable[Event]) -> tuple[str, ...]:
-    """The sounds of events that happened together."""
-    return merge(key for event in events for key in keys_for(event))
-
-
 @dataclass(frozen=True)
 class Clip:
     """Sounds joined into one buffer, ready for any backend."""
@@ -162,7 +157,7 @@ class Clip:
     @property
     def side(self) -> Side | None:
         for key in reversed(self.keys):
-            if key in ("left", "right"):
+            if key in ONE_LEG:
                 return Side(key)
         return None
 

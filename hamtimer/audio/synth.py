@@ -100,7 +100,3 @@ def render(notes: Iterable[Note], volume: float = 1.0) -> array[int]:
         out.extend(tone(note, volume))
         pending_gap = note.gap
     return out
-
-
-def seconds(samples: array[int]) -> float:
-    return len(samples) / RATE

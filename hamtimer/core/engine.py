@@ -14,8 +14,8 @@ from enum import StrEnum
 
 from hamtimer.core.clock import Clock, monotonic
 from hamtimer.core.events import Cue, Event, EventKind
+from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.plan import Plan, RestStep, Step, WorkStep, estimate_seconds
-from hamtimer.core.program import Side, WorkKind
 from hamtimer.core.results import SideResult
 from hamtimer.core.timeline import Moment, moments, step_length
 
@@ -38,7 +38,6 @@ class Engine:
         self.paused = False
         self.index = 0
         self.reps = 0
-        self.minimum_reached = False
         self.results: dict[int, SideResult] = {}
         self.last_done: SideResult | None = None
         self.started_at: float | None = None
@@ -64,6 +63,20 @@ class Engine:
     @property
     def running(self) -> bool:
         return self.status is Status.RUNNING
+
+    @property
+    def minimum_reached(self) -> bool:
+        """The current work step is a range and its minimum is reached (reps counted or time held)."""
+        step = self.step
+        if not self.running or not isinstance(step, WorkStep):
+            return False
+        work = step.exercise.work
+        low, high = work.bounds.minimum, work.bounds.target
+        if low is None or high is None or low >= high:
+            return False
+        if work.kind is WorkKind.REPS:
+            return self.reps >= low
+        return work.is_timed and self.elapsed() >= low
 
     def elapsed(self, now: float | None = None) -> float:
         """Active seconds into the current step."""
@@ -168,7 +181,6 @@ class Engine:
             self._emit(EventKind.CUE, now, now, cue=Cue.REP, value=self.reps)
             bounds = self._work_step().exercise.work.bounds
             if bounds.minimum is not None and self.reps == bounds.minimum != bounds.target:
-                self.minimum_reached = True
                 self._emit(EventKind.CUE, now, now, cue=Cue.MINIMUM)
             if bounds.target is not None and self.reps >= bounds.target:
                 self._finish(now, now, "done")
@@ -179,8 +191,6 @@ class Engine:
         self._catch_up(self.clock())
         if self.running and self._counts_reps() and self.reps > 0:
             self.reps -= 1
-            minimum = self._work_step().exercise.work.bounds.minimum
-            self.minimum_reached = minimum is not None and self.reps >= minimum and self.minimum_reached
         return self._drain()
 
     def end_step(self) -> list[Event]:
@@ -327,7 +337,6 @@ class Engine:
         self._extra = 0.0
         self._frozen_elapsed = 0.0
         self.reps = 0
-        self.minimum_reached = False
         following = self.plan.steps[index + 1] if index + 1 < len(self.plan.steps) else None
         self._moments = moments(self.step, following)
         self._next = next(self._moments, None)
@@ -351,8 +360,6 @@ class Engine:
         if moment.cue is Cue.REP:
             assert isinstance(moment.value, int)
             self.reps = moment.value
-        elif moment.cue is Cue.MINIMUM:
-            self.minimum_reached = True
         self._emit(EventKind.CUE, due, now, cue=moment.cue, side=moment.side, value=moment.value)
 
     def _record(self, step: WorkStep, at: float) -> SideResult:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from hamtimer.core.program import Side
+from hamtimer.core.kinds import Side
 
 
 class Cue(StrEnum):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
-import tomllib
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from hamtimer.core.sessions import SIDES, log_files
+from hamtimer.core import logfile
+from hamtimer.core.logfile import UnusableLog
+from hamtimer.core.sessions import log_files
 
 COLUMNS = (
     "file", "started", "program", "status", "exercise", "block", "set", "round", "work",
@@ -15,7 +16,7 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def _cell(value: Any) -> str:
+def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -40,30 +41,18 @@ def write_csv(data_dir: Path, out: TextIO, exercise: str | None = None) -> tuple
     for path in log_files(data_dir):
         file = path.relative_to(data_dir).as_posix()
         try:
-            with path.open("rb") as handle:
-                doc = tomllib.load(handle)
-        except (OSError, ValueError) as err:
-            skipped.append((file, f"not readable TOML: {err}"))
+            record = logfile.read(path)
+        except UnusableLog as reason:
+            skipped.append((file, str(reason)))
             continue
-        results = doc.get("result", [])
-        if doc.get("schema") != 1 or not isinstance(results, list):
-            skipped.append((file, f"unknown schema {doc.get('schema')!r}"))
-            continue
-        head = [file, doc.get("started"), doc.get("program"), doc.get("status")]
-        for result in results:
-            if not isinstance(result, dict):
+        head = [file, record.started, record.program, record.status]
+        for result in record.results:
+            if wanted is not None and result.exercise.casefold() != wanted:
                 continue
-            if wanted is not None and str(result.get("exercise", "")).casefold() != wanted:
-                continue
-            keys = ("exercise", "block", "set", "round", "work", "target", "load")
-            common = [result.get(k) for k in keys]
-            for side in SIDES:
-                table = result.get(side)
-                if not isinstance(table, dict):
-                    continue
-                row = [*head, *common, side] + [
-                    table.get(k) for k in ("seconds", "reps", "difficulty", "flags", "completed")
-                ]
-                writer.writerow([_cell(v) for v in row])
+            common: list[object] = [result.exercise, result.block, result.set, result.round]
+            common += [result.work.value, result.target, result.load]
+            for side, entry in result.sides.items():
+                values = [entry.seconds, entry.reps, entry.difficulty, entry.flags, entry.completed]
+                writer.writerow([_cell(v) for v in [*head, *common, side.value, *values]])
                 rows += 1
     return skipped, rows

@@ -10,14 +10,18 @@ from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Any
 
-from hamtimer.core.sessions import Collection, ExerciseDone, SessionSummary, SideSets
+from hamtimer.core.kinds import ONE_LEG, Side, WorkKind
+from hamtimer.core.sessions import Collection, SessionSummary
 from hamtimer.core.symmetry import asymmetry, band
+from hamtimer.core.tally import TOLERANCE, ExerciseTally, SideTally
 
 DEFAULT_WINDOW = 3
 
 
 @dataclass
 class SideReport:
+    """One side across sessions, built from each session's `SideTally`."""
+
     latest: float | None = None
     best: float | None = None
     mean: float | None = None
@@ -42,17 +46,17 @@ class GoalStatus:
     streak: int
     needed: int
     value: float
-    kind: str
+    kind: WorkKind
 
 
 @dataclass
 class ExerciseReport:
     exercise: str
-    work: str
+    work: WorkKind
     sessions: int
-    sides: dict[str, SideReport]
+    sides: dict[Side, SideReport]
     asymmetry_pct: float | None = None
-    weaker: str | None = None
+    weaker: Side | None = None
     band: str | None = None
     capped: bool = False
     difficulty_gap: float | None = None
@@ -61,7 +65,7 @@ class ExerciseReport:
 
     @property
     def one_leg(self) -> bool:
-        return "both" not in self.sides
+        return Side.BOTH not in self.sides
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"exercise": self.exercise, "work": self.work, "sessions": self.sessions}
@@ -103,51 +107,56 @@ def _mean(values: list[float]) -> float | None:
     return fmean(values) if values else None
 
 
-def _goal_met(done: ExerciseDone, key: str, value: float, sides: tuple[str, ...]) -> bool:
+def _goal_met(done: ExerciseTally, value: float, sides: tuple[Side, ...]) -> bool:
     """Both sides (or both legs) reach the goal's value, with no check flagged."""
     for side in sides:
         sets = done.sides.get(side)
-        if sets is None or sets.best is None or sets.best < value - 1e-6 or sets.flags:
+        if sets is None or sets.best is None or sets.best < value - TOLERANCE or sets.flags:
             return False
     return True
 
 
 def exercise_report(
-    name: str, history: list[tuple[SessionSummary, ExerciseDone]], window: int
+    name: str, history: list[tuple[SessionSummary, ExerciseTally]], window: int
 ) -> ExerciseReport:
     """One exercise across its sessions (oldest first)."""
     work = history[-1][1].work
-    one_leg = any(s in done.sides for _, done in history for s in ("left", "right"))
-    sides = ("left", "right") if one_leg else ("both",)
+    one_leg = any(s in done.sides for _, done in history for s in ONE_LEG)
+    sides = ONE_LEG if one_leg else (Side.BOTH,)
     reports = {side: SideReport() for side in sides}
     for side in sides:
         report = reports[side]
         for _, done in history:
             sets = done.sides.get(side)
-            if sets is not None and sets.value is not None:
-                report.values.append(sets.value)
+            if sets is not None and (value := sets.mean) is not None:
+                report.values.append(value)
         report.latest = report.values[-1] if report.values else None
         report.best = max(report.values, default=None)
     holding = [(s, d) for s, d in history if all(side in d.sides for side in sides)]
     recent = holding[-window:] if window > 0 else holding
     for side in sides:
         report = reports[side]
-        chosen: list[SideSets] = [d.sides[side] for _, d in recent]
-        report.mean = _mean([v for sets in chosen if (v := sets.value) is not None])
-        report.difficulty = _mean([fmean(sets.difficulties) for sets in chosen if sets.difficulties])
+        chosen: list[SideTally] = [d.sides[side] for _, d in recent]
+        report.mean = _mean([v for sets in chosen if (v := sets.mean) is not None])
+        report.difficulty = _mean([v for sets in chosen if (v := sets.difficulty) is not None])
         for sets in chosen:
-            for flag in sets.flags:
-                report.flags[flag] = report.flags.get(flag, 0) + 1
+            for flag, count in sets.flags.items():
+                report.flags[flag] = report.flags.get(flag, 0) + count
     result = ExerciseReport(name, work, len(history), reports, window=len(recent))
     if one_leg:
-        left, right = reports["left"], reports["right"]
+        left, right = reports[Side.LEFT], reports[Side.RIGHT]
         result.capped = bool(recent) and all(
             d.target is not None and all(d.sides[s].at_target == d.sides[s].sets > 0 for s in sides)
             for _, d in recent
         )
         if left.difficulty is not None and right.difficulty is not None:
             result.difficulty_gap = right.difficulty - left.difficulty
-        if not result.capped and left.mean is not None and right.mean is not None and work != "distance":
+        if (
+            not result.capped
+            and left.mean is not None
+            and right.mean is not None
+            and work is not WorkKind.DISTANCE
+        ):
             found = asymmetry(left.mean, right.mean)
             if found is not None:
                 result.asymmetry_pct = found.pct
@@ -155,12 +164,12 @@ def exercise_report(
                 result.band = band(found, work)
     goal = history[-1][1].goal
     if goal:
-        kind = next((k for k in ("hold", "reps", "time") if k in goal), None)
+        kind = next((k for k in WorkKind if k is not WorkKind.DISTANCE and k.value in goal), None)
         if kind is not None:
-            value, needed = goal[kind], int(goal.get("sessions", 1))
+            value, needed = goal[kind.value], int(goal.get("sessions", 1))
             streak = 0
             for _, done in reversed(history):
-                if not _goal_met(done, kind, value, sides):
+                if not _goal_met(done, value, sides):
                     break
                 streak += 1
             result.goal = GoalStatus(streak >= needed, streak, needed, value, kind)
@@ -168,7 +177,7 @@ def exercise_report(
 
 
 def build_report(collection: Collection, window: int = DEFAULT_WINDOW, exercise: str | None = None) -> Report:
-    by_name: dict[str, list[tuple[SessionSummary, ExerciseDone]]] = {}
+    by_name: dict[str, list[tuple[SessionSummary, ExerciseTally]]] = {}
     for session in collection.sessions:
         for name, done in session.exercises.items():
             if exercise is None or name.casefold() == exercise.casefold():
@@ -182,7 +191,7 @@ class LastTime:
     """An exercise's values in the most recent earlier session that holds it."""
 
     started: str
-    values: dict[str, float]
+    values: dict[Side, float]
 
 
 def last_times(collection: Collection, names: set[str], exclude: str | None) -> dict[str, LastTime]:
@@ -195,7 +204,7 @@ def last_times(collection: Collection, names: set[str], exclude: str | None) -> 
             done = session.exercises.get(name)
             if done is None:
                 continue
-            values = {side: v for side, sets in done.sides.items() if (v := sets.value) is not None}
+            values = {side: v for side, sets in done.sides.items() if (v := sets.mean) is not None}
             if values:
                 found[name] = LastTime(session.started_text, values)
         if len(found) == len(names):

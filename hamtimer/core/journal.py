@@ -1,12 +1,9 @@
-"""The session log: one TOML file per session, rewritten whole and atomically after every change.
+"""Keeping a session's log on disk while it runs, and going on with an unfinished one.
 
 A file is created when the session starts (status "running") and rewritten (temporary file, fsync,
 rename, fsync of the folder) after every side, every rating and every change of status, so a
-killed process loses at most the side in progress. Files are 0600 and folders 0700.
-
-Beyond DESIGN.md's schema each result also carries `minimum` (for ranges), `goal` (the program's
-progression gate, so history needs no program file) and, per side, `step` (the plan step index,
-which lets a stopped session be resumed). Readers ignore keys they do not know.
+killed process loses at most the side in progress. Files are 0600 and folders 0700. The format
+itself is `logfile`'s.
 """
 
 from __future__ import annotations
@@ -17,18 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-import tomli_w
-
+from hamtimer.core import logfile
 from hamtimer.core.engine import Engine
 from hamtimer.core.events import Event, EventKind
+from hamtimer.core.kinds import WorkKind, logged_side
+from hamtimer.core.logfile import ResultEntry, SessionRecord, SideEntry
 from hamtimer.core.plan import Plan, WorkStep, number
-from hamtimer.core.program import WorkKind
 from hamtimer.core.results import SideResult
-from hamtimer.core.storage import FILE_MODE, LOG_SCHEMA, make_private_dir, slug, write_atomic
-
-SCHEMA = LOG_SCHEMA
+from hamtimer.core.storage import FILE_MODE, make_private_dir, slug, write_atomic
 
 
 def now() -> datetime:
@@ -36,52 +30,48 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-def _side_table(result: SideResult) -> dict[str, Any]:
+def side_entry(result: SideResult) -> SideEntry:
     work = result.step.exercise.work
-    table: dict[str, Any] = {"step": result.step.index}
-    if work.is_timed and result.seconds is not None:
-        table["seconds"] = float(result.seconds)
-    if work.kind is WorkKind.REPS and result.reps is not None:
-        table["reps"] = result.reps
-    if result.difficulty is not None:
-        table["difficulty"] = result.difficulty
-    if result.step.exercise.checks:
-        table["flags"] = list(result.flags)
-    table["completed"] = result.completed
-    if result.note:
-        table["note"] = result.note
-    return table
+    return SideEntry(
+        step=result.step.index,
+        seconds=float(result.seconds) if work.is_timed and result.seconds is not None else None,
+        reps=result.reps if work.kind is WorkKind.REPS else None,
+        difficulty=result.difficulty,
+        flags=list(result.flags) if result.step.exercise.checks else None,
+        completed=result.completed,
+    )
 
 
-def _result_head(step: WorkStep) -> dict[str, Any]:
+def result_entry(step: WorkStep) -> ResultEntry:
     exercise = step.exercise
-    head: dict[str, Any] = {"exercise": exercise.name}
-    if step.block is not None:
-        head["block"] = step.block
-    head |= {"set": step.set, "round": step.round, "work": exercise.work.kind.value}
     bounds = exercise.work.bounds
-    if bounds.target is not None:
-        head["target"] = number(bounds.target)
-        if bounds.minimum is not None and bounds.minimum != bounds.target:
-            head["minimum"] = number(bounds.minimum)
-    if exercise.work.distance is not None:
-        head["distance"] = exercise.work.distance
-    if step.load is not None:
-        head["load"] = step.load
-    if exercise.goal is not None:
-        head["goal"] = exercise.goal.as_dict()
-    return head
+    target = None if bounds.target is None else number(bounds.target)
+    minimum = None
+    if bounds.target is not None and bounds.minimum is not None and bounds.minimum != bounds.target:
+        minimum = number(bounds.minimum)
+    return ResultEntry(
+        exercise=exercise.name,
+        work=exercise.work.kind,
+        block=step.block,
+        set=step.set,
+        round=step.round,
+        target=target,
+        minimum=minimum,
+        distance=exercise.work.distance,
+        load=step.load,
+        goal=None if exercise.goal is None else dict(exercise.goal.as_dict()),
+    )
 
 
-def result_tables(results: Iterable[SideResult]) -> list[dict[str, Any]]:
-    """[[result]] tables: one per set (or round) of an exercise, with its sides inside."""
-    tables: dict[tuple[int, int, int, int], dict[str, Any]] = {}
+def result_entries(results: Iterable[SideResult]) -> list[ResultEntry]:
+    """[[result]] entries: one per set (or round) of an exercise, with its sides inside."""
+    entries: dict[tuple[int, int, int, int], ResultEntry] = {}
     for result in sorted(results, key=lambda r: r.step.index):
         step = result.step
         key = (step.block_number, step.exercise_number, step.round, step.set)
-        table = tables.setdefault(key, _result_head(step))
-        table[step.side.value if step.side else "both"] = _side_table(result)
-    return list(tables.values())
+        entry = entries.setdefault(key, result_entry(step))
+        entry.sides[logged_side(step.side)] = side_entry(result)
+    return list(entries.values())
 
 
 @dataclass
@@ -95,22 +85,19 @@ class SessionLog:
     status: str = "running"
     results: list[SideResult] = field(default_factory=list)
 
-    def document(self) -> dict[str, Any]:
-        doc: dict[str, Any] = {
-            "schema": SCHEMA,
-            "program": self.plan.program.name,
-            "program_file": self.program_file,
-            "started": self.started,
-        }
-        if self.ended is not None:
-            doc["ended"] = self.ended
-        doc["status"] = self.status
-        doc["side_order"] = self.plan.program.side_order.value
-        doc["result"] = result_tables(self.results)
-        return doc
+    def record(self) -> SessionRecord:
+        return SessionRecord(
+            program=self.plan.program.name,
+            program_file=self.program_file,
+            started=self.started,
+            ended=self.ended,
+            status=self.status,
+            side_order=self.plan.program.side_order.value,
+            results=result_entries(self.results),
+        )
 
     def dumps(self) -> bytes:
-        return tomli_w.dumps(self.document()).encode("utf-8")
+        return logfile.to_toml(self.record())
 
 
 def new_session_path(data_dir: Path, started: datetime, program: str) -> Path:
@@ -142,7 +129,6 @@ class Journal:
         self.data_dir = data_dir
         self.path: Path | None = None
         self.error: str | None = None
-        self.saves = 0
 
     def save(self) -> bool:
         """Write the log now; True when it is safely on disk."""
@@ -161,7 +147,6 @@ class Journal:
                 self.path = None
             return False
         self.error = None
-        self.saves += 1
         return True
 
     def move_to(self, data_dir: Path) -> bool:
@@ -211,44 +196,34 @@ class Unfinished:
         return len(self.results)
 
 
-def restore(plan: Plan, path: Path, doc: dict[str, object]) -> Unfinished | None:
+def restore(plan: Plan, path: Path, record: SessionRecord) -> Unfinished | None:
     """The results of a running or stopped log of this plan, if it has steps left to do.
 
     Sides are matched to the plan by their `step` index and exercise name; a log written for a
     different version of the program restores only the sides that still match.
     """
-    status = doc.get("status")
-    started = doc.get("started")
-    results_doc = doc.get("result")
-    if status not in ("running", "stopped") or not isinstance(started, datetime):
-        return None
-    if not isinstance(results_doc, list):
+    if record.status not in ("running", "stopped") or not isinstance(record.started, datetime):
         return None
     restored: dict[int, SideResult] = {}
-    for table in results_doc:
-        if not isinstance(table, dict):
-            continue
-        for side in ("left", "right", "both"):
-            entry = table.get(side)
-            index = entry.get("step") if isinstance(entry, dict) else None
-            if not isinstance(index, int) or not 0 <= index < len(plan.steps):
+    for entry in record.results:
+        for side in entry.sides.values():
+            index = side.step
+            if index is None or not 0 <= index < len(plan.steps):
                 continue
             step = plan.steps[index]
-            if not isinstance(step, WorkStep) or step.exercise.name != table.get("exercise"):
+            if not isinstance(step, WorkStep) or step.exercise.name != entry.exercise:
                 continue
-            assert isinstance(entry, dict)
-            result = SideResult(step)
-            seconds, reps, difficulty = entry.get("seconds"), entry.get("reps"), entry.get("difficulty")
-            result.seconds = float(seconds) if isinstance(seconds, int | float) else None
-            result.reps = reps if isinstance(reps, int) else None
-            result.difficulty = difficulty if isinstance(difficulty, int) and 1 <= difficulty <= 10 else None
-            flags = entry.get("flags", [])
-            result.flags = [f for f in flags if isinstance(f, str)] if isinstance(flags, list) else []
-            result.completed = entry.get("completed", True) is True
-            restored[index] = result
+            restored[index] = SideResult(
+                step,
+                seconds=None if side.seconds is None else float(side.seconds),
+                reps=side.reps if isinstance(side.reps, int) else None,
+                completed=side.done_in_full,
+                difficulty=side.difficulty,
+                flags=list(side.flags or []),
+            )
     if not restored:
         return None
     resume_at = max(restored) + 1
     if resume_at >= len(plan.steps) or not any(isinstance(s, WorkStep) for s in plan.steps[resume_at:]):
         return None
-    return Unfinished(path, started, str(status), restored, resume_at)
+    return Unfinished(path, record.started, record.status, restored, resume_at)

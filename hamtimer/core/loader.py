@@ -1,21 +1,21 @@
-"""Reading and validating program files.
+"""Reading and validating program files: the walk over a file's tables.
 
 Every problem in a file is collected in one pass and reported together as a `ProgramError`;
-no input, however broken, gets past this module as any other exception.
+no input, however broken, gets past this module as any other exception. The fields of each
+table are read by `fields.FieldReader`, their values parsed by `quantities`.
 """
 
 from __future__ import annotations
 
-import difflib
-import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
+from hamtimer.core.fields import FieldReader
+from hamtimer.core.problems import Problem as Problem
+from hamtimer.core.problems import ProgramError as ProgramError
+from hamtimer.core.problems import one_line, show
 from hamtimer.core.program import (
     Block,
     Exercise,
@@ -30,8 +30,6 @@ from hamtimer.core.program import (
 from hamtimer.core.quantities import (
     Bounds,
     Tempo,
-    ValueProblem,
-    is_number,
     parse_distance,
     parse_duration,
     parse_reps,
@@ -67,184 +65,8 @@ _EXERCISE_KEYS = (
 _GOAL_KEYS = ("hold", "reps", "time", "sessions")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
-E = TypeVar("E", bound=StrEnum)
 
-
-@dataclass(frozen=True)
-class Problem:
-    place: str
-    message: str
-
-    def render(self, source: str) -> str:
-        return f"{source}: {self.place}: {self.message}" if self.place else f"{source}: {self.message}"
-
-
-class ProgramError(Exception):
-    """A program file that cannot be used, with every problem found in it."""
-
-    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
-        self.source = source
-        self.problems = tuple(problems)
-        super().__init__(self.render())
-
-    def render(self) -> str:
-        return "\n".join(p.render(self.source) for p in self.problems)
-
-
-def one_line(text: str) -> str:
-    """Control characters from a file (line breaks, carriage returns…) shown as escapes."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-def show(value: object) -> str:
-    """A short TOML-like rendering of a value for a message."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        text = value if len(value) <= 40 else value[:37] + "..."
-        return '"' + one_line(text.replace("\\", "\\\\").replace('"', '\\"')) + '"'
-    if isinstance(value, int):
-        if abs(value) < 10**40:
-            return str(value)
-        return f"{'-' if value < 0 else ''}a number of about {int(value.bit_length() * 0.30103)} digits"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        return f"{value:g}"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return f"a list of {len(value)}"
-    return str(value)
-
-
-def _close(word: str, options: Iterable[str]) -> str | None:
-    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return found[0] if found else None
-
-
-class _Reader:
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.problems: list[Problem] = []
-
-    def fail(self, place: list[str], message: str) -> None:
-        self.problems.append(Problem(one_line(" › ".join(place)), one_line(message)))
-
-    def bad(self, place: list[str], key: str, value: object, expected: str) -> None:
-        self.fail([*place, key], f"{show(value)}: {expected}")
-
-    def keys(
-        self,
-        table: dict[str, Any],
-        place: list[str],
-        allowed: tuple[str, ...],
-        hints: dict[str, str],
-    ) -> None:
-        for key in table:
-            if key in allowed:
-                continue
-            if key in hints:
-                self.fail([*place, key], hints[key])
-                continue
-            guess = _close(key, allowed)
-            tip = f'did you mean "{guess}"?' if guess else "allowed here: " + ", ".join(allowed)
-            self.fail([*place, key], f"unknown key; {tip}")
-
-    def table(self, value: object, place: list[str], how: str) -> dict[str, Any] | None:
-        if isinstance(value, dict):
-            return value
-        self.fail(place, f"{show(value)}: expected a table; {how}")
-        return None
-
-    def text(
-        self,
-        table: dict[str, Any],
-        place: list[str],
-        key: str,
-        *,
-        limit: int,
-        required: bool = False,
-    ) -> str | None:
-        value = table.get(key)
-        if value is None:
-            if required:
-                self.fail(place, f'missing "{key}"; add {key} = "..."')
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.bad(place, key, value, 'expected some text in quotes, e.g. "Single-leg bridge"')
-            return None
-        if len(value) > limit:
-            self.fail([*place, key], f"is {len(value)} characters long; keep it under {limit}")
-            return None
-        return value.strip()
-
-    def texts(
-        self, table: dict[str, Any], place: list[str], key: str, *, limit: int, most: int
-    ) -> tuple[str, ...]:
-        value = table.get(key)
-        if value is None:
-            return ()
-        items = [value] if isinstance(value, str) else value
-        example = f'e.g. {key} = ["hip drop", "cramp"]' if key == "checks" else f'e.g. {key} = ["..."]'
-        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-            self.bad(place, key, value, f"expected a list of texts in quotes, {example}")
-            return ()
-        if len(items) > most:
-            self.fail([*place, key], f"has {len(items)} entries; at most {most} are allowed")
-            return ()
-        long = [i for i in items if len(i) > limit]
-        if long:
-            self.fail([*place, key], f"{show(long[0])} is too long; keep each under {limit} characters")
-            return ()
-        cleaned = tuple(i.strip() for i in items)
-        repeated = [c for n, c in enumerate(cleaned) if c in cleaned[:n]]
-        if repeated:
-            self.fail([*place, key], f"lists {show(repeated[0])} twice; keep each entry once")
-            return ()
-        return cleaned
-
-    def whole(
-        self, table: dict[str, Any], place: list[str], key: str, low: int, high: int, default: int
-    ) -> int:
-        value = table.get(key, default)
-        if is_number(value) and math.isfinite(value) and float(value).is_integer():
-            number = int(value)
-            if low <= number <= high:
-                return number
-        self.bad(place, key, value, f"expected a whole number from {low} to {high}")
-        return default
-
-    def choice(self, table: dict[str, Any], place: list[str], key: str, kind: type[E], default: E) -> E:
-        value = table.get(key)
-        if value is None:
-            return default
-        options = [member.value for member in kind]
-        if isinstance(value, str) and value.strip().lower() in options:
-            return kind(value.strip().lower())
-        guess = _close(value, options) if isinstance(value, str) else None
-        listed = " or ".join(f'"{o}"' for o in options)
-        tip = f'; did you mean "{guess}"?' if guess else ""
-        self.bad(place, key, value, f"expected {listed}{tip}")
-        return default
-
-    def parsed(
-        self, table: dict[str, Any], place: list[str], key: str, parse: Callable[[object], Any]
-    ) -> Any:
-        try:
-            return parse(table[key])
-        except ValueProblem as problem:
-            self.bad(place, key, table[key], str(problem))
-            return None
-
-    def duration(self, table: dict[str, Any], place: list[str], key: str, default: float) -> float:
-        if key not in table:
-            return default
-        seconds = self.parsed(table, place, key, lambda v: parse_duration(v, allow_zero=True))
-        return default if seconds is None else float(seconds)
-
+class _Reader(FieldReader):
     def rest(
         self, value: object, place: list[str], base: RestSettings, allowed: tuple[str, ...]
     ) -> RestSettings:

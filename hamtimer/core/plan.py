@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from hamtimer.core.program import Block, Exercise, Program, Side, WorkKind
+from hamtimer.core.kinds import Side, WorkKind
+from hamtimer.core.program import Block, Exercise, Program
 
 SECONDS_PER_REP = 3.0
 """Assumed pace of a rep without a tempo, for estimates only."""

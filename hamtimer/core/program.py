@@ -5,24 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from hamtimer.core.quantities import Bounds, Tempo, format_seconds
-
-
-class WorkKind(StrEnum):
-    HOLD = "hold"
-    REPS = "reps"
-    TIME = "time"
-    DISTANCE = "distance"
+from hamtimer.core.formatting import format_seconds
+from hamtimer.core.kinds import Side as Side
+from hamtimer.core.kinds import WorkKind as WorkKind
+from hamtimer.core.quantities import Bounds, Tempo
 
 
 class Sides(StrEnum):
     EACH = "each"
     BOTH = "both"
-
-
-class Side(StrEnum):
-    LEFT = "left"
-    RIGHT = "right"
 
 
 class SideOrder(StrEnum):
@@ -63,7 +54,7 @@ class Work:
 
     @property
     def is_timed(self) -> bool:
-        return self.kind in (WorkKind.HOLD, WorkKind.TIME)
+        return self.kind.is_timed
 
     def describe(self) -> str:
         """What is asked, for people: "30 s", "20-30 s", "5-10 min", "8-10 reps", "max", "5 yd"."""

@@ -10,6 +10,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from hamtimer.core.formatting import format_seconds as format_seconds  # kept for ui/screens/session.py
+
 MAX_SECONDS = 4 * 3600
 MAX_REPS = 1000
 
@@ -78,16 +80,6 @@ def is_number(value: object) -> bool:
 def _digits(text: str) -> bool:
     """Plain ASCII digits only ("²" passes str.isdigit but int() refuses it)."""
     return text.isascii() and text.isdigit()
-
-
-def format_seconds(seconds: float) -> str:
-    """30 → "30 s", 90 → "1:30", 3600 → "1:00:00"."""
-    if seconds < 60:
-        return f"{seconds:g} s"
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _check_seconds(seconds: float, allow_zero: bool) -> float:

@@ -17,12 +17,6 @@ class SideResult:
     completed: bool = True
     difficulty: int | None = None
     flags: list[str] = field(default_factory=list)
-    note: str | None = None
-
-    @property
-    def value(self) -> float | None:
-        """The number that symmetry compares: seconds for hold and time, reps for reps."""
-        return self.seconds if self.step.exercise.work.is_timed else self.reps
 
     def toggle_flag(self, check: str) -> None:
         if check in self.flags:

@@ -1,58 +1,31 @@
-"""Reading session logs back: each file boiled down to what history needs, behind a cache.
+"""The session logs under a data folder, each boiled down to what history needs, behind a cache.
 
-The TOML files are the only source of truth. The cache (JSON in the user cache dir, 0600) keeps
-one summary per file, keyed on its path, size and modification time; a missing, stale or
-unreadable cache only costs the time to parse the files again. A file that cannot be used is
-reported with its reason and never written to.
+The TOML files are the only source of truth. The cache (JSON in the user cache dir, 0600, one
+file per month of logs) keeps one summary per file, keyed on its path, size and modification
+time; a missing, stale or unreadable cache only costs the time to parse the files again. A file
+that cannot be used is reported with its reason and never written to.
 """
 
 from __future__ import annotations
 
-import hashlib
+import gc
 import json
 import math
 import os
-import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from hamtimer.core.storage import LOG_SCHEMA as SCHEMA
+from hamtimer.core import logfile
+from hamtimer.core.logfile import SessionRecord, UnusableLog
 from hamtimer.core.storage import make_private_dir, slug, write_atomic
+from hamtimer.core.tally import ExerciseTally, tally
 
-CACHE_VERSION = 1
-SIDES = ("left", "right", "both")
-WORKS = ("hold", "reps", "time", "distance")
-
-
-@dataclass
-class SideSets:
-    """One side of one exercise in one session: a value per set (or round) done."""
-
-    values: list[float] = field(default_factory=list)
-    difficulties: list[int] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
-    sets: int = 0
-    completed: int = 0
-    at_target: int = 0
-
-    @property
-    def value(self) -> float | None:
-        return sum(self.values) / len(self.values) if self.values else None
-
-    @property
-    def best(self) -> float | None:
-        return max(self.values) if self.values else None
-
-
-@dataclass
-class ExerciseDone:
-    name: str
-    work: str
-    target: float | None = None
-    goal: dict[str, float] | None = None
-    sides: dict[str, SideSets] = field(default_factory=dict)
+CACHE_VERSION = 3
+"""Bump when what the cache holds changes: a cache of another version is rebuilt."""
 
 
 @dataclass
@@ -63,134 +36,38 @@ class SessionSummary:
     started_text: str
     program: str
     status: str
-    exercises: dict[str, ExerciseDone] = field(default_factory=dict)
+    exercises: dict[str, ExerciseTally] = field(default_factory=dict)
 
 
-class UnusableLog(ValueError):
-    """A file that is not a usable session log; the message is the reason."""
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    number = float(value)
-    return number if math.isfinite(number) else None
-
-
-def _timestamp(value: object) -> tuple[float, str]:
-    if isinstance(value, datetime):
-        moment = value if value.tzinfo is not None else value.astimezone()
-        return moment.astimezone(UTC).timestamp(), value.isoformat()
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day).astimezone().timestamp(), value.isoformat()
-    raise UnusableLog("no start time (started)")
-
-
-def _side(table: dict[str, Any], work: str, target: float | None, into: SideSets) -> None:
-    into.sets += 1
-    key = "reps" if work == "reps" else "seconds"
-    value = _number(table.get(key)) if work != "distance" else None
-    if value is not None and value >= 0:
-        into.values.append(value)
-        if target is not None and value >= target - 1e-6:
-            into.at_target += 1
-    difficulty = table.get("difficulty")
-    if isinstance(difficulty, int) and not isinstance(difficulty, bool) and 1 <= difficulty <= 10:
-        into.difficulties.append(difficulty)
-    flags = table.get("flags", [])
-    if isinstance(flags, list):
-        into.flags.extend(f for f in flags if isinstance(f, str))
-    if table.get("completed", True) is True:
-        into.completed += 1
-
-
-def summarize_log(doc: dict[str, Any], file: str) -> SessionSummary:
-    """The summary of one parsed log; UnusableLog when it is not one this version can read."""
-    schema = doc.get("schema")
-    if schema != SCHEMA:
-        raise UnusableLog(f"unknown schema {schema!r} (this hamtimer reads schema {SCHEMA})")
-    started, started_text = _timestamp(doc.get("started"))
-    program = doc.get("program")
-    summary = SessionSummary(
-        file=file,
-        started=started,
-        started_text=started_text,
-        program=program if isinstance(program, str) else "",
-        status=str(doc.get("status", "running")),
+def summarize_record(record: SessionRecord, file: str) -> SessionSummary:
+    started = record.started
+    if isinstance(started, datetime):
+        moment = started if started.tzinfo is not None else started.astimezone()
+        timestamp = moment.astimezone(UTC).timestamp()
+    else:
+        timestamp = datetime(started.year, started.month, started.day).astimezone().timestamp()
+    return SessionSummary(
+        file, timestamp, started.isoformat(), record.program, record.status, tally(record.results)
     )
-    results = doc.get("result", [])
-    if not isinstance(results, list):
-        raise UnusableLog("result is not a list of [[result]] tables")
-    for result in results:
-        if not isinstance(result, dict) or not isinstance(result.get("exercise"), str):
-            continue
-        work = result.get("work")
-        if work not in WORKS:
-            continue
-        target = _number(result.get("target"))
-        done = summary.exercises.setdefault(result["exercise"], ExerciseDone(result["exercise"], work))
-        done.target = target if done.target is None else done.target
-        goal = result.get("goal")
-        if isinstance(goal, dict):
-            clean = {k: v for k in goal if (v := _number(goal[k])) is not None}
-            done.goal = clean or done.goal
-        for side in SIDES:
-            table = result.get(side)
-            if isinstance(table, dict):
-                _side(table, work, target, done.sides.setdefault(side, SideSets()))
-    return summary
-
-
-def read_log(path: Path, file: str) -> SessionSummary:
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise UnusableLog(f"cannot be read: {err.strerror or err}") from None
-    try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise UnusableLog("not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as err:
-        raise UnusableLog(f"not valid TOML: {err}") from None
-    except (ValueError, RecursionError) as err:
-        raise UnusableLog(f"not valid TOML: {err}") from None
-    return summarize_log(doc, file)
 
 
 # ----- the cache: JSON, one entry per file
 
 
-def _to_json(summary: SessionSummary) -> dict[str, Any]:
-    return {
-        "file": summary.file,
-        "started": summary.started,
-        "started_text": summary.started_text,
-        "program": summary.program,
-        "status": summary.status,
-        "exercises": [
-            {
-                "name": done.name,
-                "work": done.work,
-                "target": done.target,
-                "goal": done.goal,
-                "sides": {side: vars(sets) for side, sets in done.sides.items()},
-            }
-            for done in summary.exercises.values()
-        ],
-    }
+def _to_json(summary: SessionSummary) -> list[Any]:
+    """A summary as a JSON row (its file is the entry's key): rows decode quicker than objects."""
+    exercises = [done.as_json() for done in summary.exercises.values()]
+    return [summary.started, summary.started_text, summary.program, summary.status, exercises]
 
 
-def _from_json(data: dict[str, Any]) -> SessionSummary:
-    summary = SessionSummary(
-        file=data["file"],
-        started=data["started"],
-        started_text=data["started_text"],
-        program=data["program"],
-        status=data["status"],
-    )
-    for done in data["exercises"]:
-        exercise = ExerciseDone(done["name"], done["work"], done["target"], done["goal"])
-        exercise.sides = {side: SideSets(**sets) for side, sets in done["sides"].items()}
+def _from_json(file: str, row: Any) -> SessionSummary:
+    """Back from `_to_json`; KeyError, TypeError or ValueError when it is not of that shape."""
+    started, started_text, program, status, exercises = row
+    if not isinstance(started, float | int) or isinstance(started, bool):
+        raise ValueError(f"started is {started!r}")
+    summary = SessionSummary(file, float(started), str(started_text), str(program), str(status))
+    for done in exercises:
+        exercise = ExerciseTally.from_json(done)
         summary.exercises[exercise.name] = exercise
     return summary
 
@@ -207,6 +84,10 @@ class Collection:
 
 def log_files(data_dir: Path) -> list[Path]:
     """Every session log, in name order (which is date and time order)."""
+    return [Path(name) for name in _log_names(data_dir)]
+
+
+def _log_names(data_dir: Path) -> list[str]:
     found: list[str] = []
     try:
         days = [entry.path for entry in os.scandir(data_dir / "sessions") if entry.is_dir()]
@@ -221,65 +102,110 @@ def log_files(data_dir: Path) -> list[Path]:
             )
         except OSError:
             continue
-    return [Path(p) for p in sorted(found)]
+    return sorted(found)
 
 
-PARALLEL_FROM = 64
-"""With this many files to parse, parsing is spread over processes (tomllib is pure Python)."""
-
-
-def _parse(job: tuple[str, str]) -> tuple[str, SessionSummary | str]:
-    path, file = job
+def _parse(path: Path, file: str) -> SessionSummary | str:
     try:
-        return file, read_log(Path(path), file)
+        return summarize_record(logfile.read(path), file)
     except UnusableLog as reason:
-        return file, str(reason)
+        return str(reason)
 
 
-def _parse_all(jobs: list[tuple[str, str]]) -> list[tuple[str, SessionSummary | str]]:
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return [_parse(job) for job in jobs]
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while summaries are read or built.
+
+    Reading the cache builds tens of thousands of small objects, none in a cycle, and each batch
+    of them sets off a collection that walks them all again: pausing it halves a warm `history`.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        import multiprocessing
-        import threading
-        from concurrent.futures import ProcessPoolExecutor
-
-        # fork is quickest but unsafe in a process with threads (the app); spawn is safe anywhere
-        methods = multiprocessing.get_all_start_methods()
-        method = "fork" if threading.active_count() == 1 and "fork" in methods else "spawn"
-        context = multiprocessing.get_context(method)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(_parse, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
-    except (OSError, RuntimeError, ImportError):
-        return [_parse(job) for job in jobs]
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
-def collect(data_dir: Path, cache_file: Path | None) -> Collection:
-    """Read every session log, using and refreshing the cache when one is given."""
-    cached: dict[str, Any] = {}
-    if cache_file is not None:
+def collect(data_dir: Path, cache_folder: Path | None) -> Collection:
+    """Read every session log, using and refreshing the cache (a folder) when one is given."""
+    with _collector_paused():
+        return _collect(data_dir, cache_folder)
+
+
+def _shard(file: str) -> str:
+    """The cache file holding a log's entry: one per month of logs (sessions/2026-11-20/… → 2026-11),
+    so that a new or changed log rewrites a month's entries, not years of them."""
+    parts = file.split("/")
+    return f"{parts[1][:7] if len(parts) > 2 else 'other'}.json"
+
+
+class _Cache:
+    """The per-file summaries, in one JSON file per month of logs; each is read when first needed."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.read: dict[str, dict[str, Any]] = {}
+        self.fresh: dict[str, dict[str, Any]] = {}
+        self.changed: set[str] = set()
+
+    def entry(self, shard: str, file: str) -> Any:
+        if shard not in self.read:
+            self.read[shard] = self._load(shard)
+            self.fresh[shard] = {}
+        return self.read[shard].get(file)
+
+    def _load(self, shard: str) -> dict[str, Any]:
+        if self.folder is None:
+            return {}
         try:
-            loaded = json.loads(cache_file.read_text("utf-8"))
-            if isinstance(loaded, dict) and loaded.get("version") == CACHE_VERSION:
-                files = loaded.get("files")
-                cached = files if isinstance(files, dict) else {}
+            loaded = json.loads((self.folder / shard).read_bytes())
         except (OSError, ValueError):
-            cached = {}
-    fresh: dict[str, Any] = {}
+            return {}
+        if isinstance(loaded, dict) and loaded.get("version") == CACHE_VERSION:
+            files = loaded.get("files")
+            return files if isinstance(files, dict) else {}
+        return {}
+
+    def keep(self, shard: str, file: str, entry: dict[str, Any], parsed: bool) -> None:
+        self.fresh[shard][file] = entry
+        if parsed:
+            self.changed.add(shard)
+
+    def save(self) -> None:
+        """Write the months that changed and drop those that have no log left."""
+        if self.folder is None:
+            return
+        try:
+            make_private_dir(self.folder.parent)
+            make_private_dir(self.folder)
+            for shard, files in self.fresh.items():
+                if shard in self.changed or files.keys() != self.read[shard].keys():
+                    data = json.dumps({"version": CACHE_VERSION, "files": files}, separators=(",", ":"))
+                    write_atomic(self.folder / shard, data.encode("utf-8"), durable=False)
+            for stale in self.folder.glob("*.json"):
+                if stale.name not in self.fresh:
+                    stale.unlink()
+        except OSError:
+            pass  # a cache that cannot be written costs speed, nothing else
+
+
+def _collect(data_dir: Path, cache_folder: Path | None) -> Collection:
+    cache = _Cache(cache_folder)
     sessions: list[SessionSummary] = []
     skipped: list[tuple[str, str]] = []
-    jobs: list[tuple[str, str]] = []
-    stats: dict[str, os.stat_result] = {}
+    parsed = 0
     prefix = len(str(data_dir)) + 1
-    for path in log_files(data_dir):
-        file = str(path)[prefix:].replace(os.sep, "/")
+    for path in _log_names(data_dir):
+        file = path[prefix:].replace(os.sep, "/")
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError as err:
             skipped.append((file, f"cannot be read: {err.strerror or err}"))
             continue
-        entry = cached.get(file)
+        shard = _shard(file)
+        entry = cache.entry(shard, file)
         if (
             isinstance(entry, dict)
             and entry.get("size") == stat.st_size
@@ -289,36 +215,28 @@ def collect(data_dir: Path, cache_file: Path | None) -> Collection:
                 if "skip" in entry:
                     skipped.append((file, str(entry["skip"])))
                 else:
-                    sessions.append(_from_json(entry["summary"]))
-                fresh[file] = entry
+                    sessions.append(_from_json(file, entry["summary"]))
+                cache.keep(shard, file, entry, parsed=False)
                 continue
             except (KeyError, TypeError, ValueError):
                 pass
-        jobs.append((str(path), file))
-        stats[file] = stat
-    for file, outcome in _parse_all(jobs):
-        entry = {"size": stats[file].st_size, "mtime": stats[file].st_mtime_ns}
+        parsed += 1
+        outcome = _parse(Path(path), file)
+        entry = {"size": stat.st_size, "mtime": stat.st_mtime_ns}
         if isinstance(outcome, str):
             skipped.append((file, outcome))
             entry["skip"] = outcome
         else:
             sessions.append(outcome)
             entry["summary"] = _to_json(outcome)
-        fresh[file] = entry
-    parsed = len(jobs)
-    if cache_file is not None and (parsed or set(fresh) != set(cached)):
-        try:
-            make_private_dir(cache_file.parent)
-            data = json.dumps({"version": CACHE_VERSION, "files": fresh}, separators=(",", ":"))
-            write_atomic(cache_file, data.encode("utf-8"))
-        except OSError:
-            pass  # a cache that cannot be written costs speed, nothing else
+        cache.keep(shard, file, entry, parsed=True)
+    cache.save()
     sessions.sort(key=lambda s: (s.started, s.file))
     return Collection([s for s in sessions if s.exercises], skipped, parsed)
 
 
-def latest_for(data_dir: Path, program: str) -> tuple[Path, dict[str, Any]] | None:
-    """The newest readable log of a program (by name), parsed, for resuming; None if none.
+def latest_for(data_dir: Path, program: str) -> tuple[Path, SessionRecord] | None:
+    """The newest readable log of a program (by name), for resuming; None if none.
 
     File names sort by date and time and carry the program's slug, so only candidates are read.
     """
@@ -328,12 +246,11 @@ def latest_for(data_dir: Path, program: str) -> tuple[Path, dict[str, Any]] | No
         if not (stem.endswith(marker) or marker + "-" in stem):
             continue
         try:
-            with path.open("rb") as handle:
-                doc = tomllib.load(handle)
-        except (OSError, ValueError):
+            record = logfile.read(path)
+        except UnusableLog:
             continue
-        if doc.get("program") == program:
-            return path, doc
+        if record.program == program:
+            return path, record
     return None
 
 
@@ -342,34 +259,3 @@ def file_age_seconds(path: Path) -> float:
         return max(0.0, datetime.now().timestamp() - os.stat(path).st_mtime)
     except OSError:
         return math.inf
-
-
-def fingerprint(data_dir: Path) -> str:
-    """A digest of every log's name, size and modification time: equal means nothing changed."""
-    digest = hashlib.blake2b(digest_size=16)
-    for path in log_files(data_dir):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
-def cached_output(cache_file: Path, key: str) -> str | None:
-    """The output stored for `key` (a fingerprint plus the options), if it is still the one."""
-    try:
-        data = json.loads(cache_file.read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("output"), str):
-        return str(data["output"])
-    return None
-
-
-def store_output(cache_file: Path, key: str, output: str) -> None:
-    try:
-        make_private_dir(cache_file.parent)
-        write_atomic(cache_file, json.dumps({"key": key, "output": output}).encode("utf-8"))
-    except OSError:
-        pass  # only speed is lost

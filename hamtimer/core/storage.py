@@ -8,8 +8,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-LOG_SCHEMA = 1
-"""The session log's `schema` (DESIGN.md, Session log)."""
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 
@@ -27,8 +25,12 @@ def make_private_dir(folder: Path) -> None:
         os.chmod(folder, DIR_MODE)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a reader sees the old file or the new one, never half."""
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace `path` with `data` so that a reader sees the old file or the new one, never half.
+
+    `durable` also waits until the data and the rename are on disk (fsync): what a session log
+    needs, and what a cache that is rebuilt when unreadable can do without.
+    """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
@@ -36,7 +38,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             view = memoryview(data)
             while view:
                 view = view[os.write(descriptor, view) :]
-            os.fsync(descriptor)
+            if durable:
+                os.fsync(descriptor)
         finally:
             os.close(descriptor)
         os.replace(temporary, path)
@@ -44,6 +47,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+    if not durable:
+        return
     folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(folder)

@@ -1,63 +1,26 @@
-"""Today's left-against-right summary of one session's results."""
+"""Today's session at its end: its results tallied per exercise and side, and its active time."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from statistics import fmean
 
-from hamtimer.core.program import WorkKind
+from hamtimer.core.engine import Engine
+from hamtimer.core.journal import result_entries
 from hamtimer.core.results import SideResult
-from hamtimer.core.symmetry import Asymmetry, asymmetry
+from hamtimer.core.tally import ExerciseTally, tally
 
 
-@dataclass
-class SideSummary:
-    values: list[float] = field(default_factory=list)
-    difficulties: list[int] = field(default_factory=list)
-    flags: dict[str, int] = field(default_factory=dict)
-    done: int = 0
-    completed: int = 0
-
-    @property
-    def mean(self) -> float | None:
-        return fmean(self.values) if self.values else None
-
-    @property
-    def difficulty(self) -> float | None:
-        return fmean(self.difficulties) if self.difficulties else None
+def summarize(results: Iterable[SideResult]) -> list[ExerciseTally]:
+    """Results grouped by exercise (in order of first appearance) and side, as the log holds them."""
+    return list(tally(result_entries(results)).values())
 
 
-@dataclass
-class ExerciseSummary:
-    name: str
-    work: WorkKind
-    sides: dict[str, SideSummary] = field(default_factory=dict)
-
-    @property
-    def one_leg(self) -> bool:
-        return "both" not in self.sides
-
-    def asymmetry(self) -> Asymmetry | None:
-        left, right = self.sides.get("left"), self.sides.get("right")
-        if left is None or right is None or left.mean is None or right.mean is None:
-            return None
-        return asymmetry(left.mean, right.mean)
+def engine_results(engine: Engine) -> list[SideResult]:
+    return [engine.results[i] for i in sorted(engine.results)]
 
 
-def summarize(results: Iterable[SideResult]) -> list[ExerciseSummary]:
-    """Results grouped by exercise (in order of first appearance) and side."""
-    found: dict[str, ExerciseSummary] = {}
-    for result in results:
-        exercise = result.step.exercise
-        summary = found.setdefault(exercise.name, ExerciseSummary(exercise.name, exercise.work.kind))
-        side = summary.sides.setdefault(result.step.side.value if result.step.side else "both", SideSummary())
-        side.done += 1
-        side.completed += result.completed
-        if result.value is not None:
-            side.values.append(float(result.value))
-        if result.difficulty is not None:
-            side.difficulties.append(result.difficulty)
-        for flag in result.flags:
-            side.flags[flag] = side.flags.get(flag, 0) + 1
-    return list(found.values())
+def active_seconds(engine: Engine) -> float:
+    """Time from start to end, pauses excluded."""
+    if engine.started_at is None or engine.ended_at is None:
+        return 0.0
+    return max(0.0, engine.ended_at - engine.started_at - engine.paused_total)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hamtimer.core.kinds import Side, WorkKind
+
 
 @dataclass(frozen=True)
 class Asymmetry:
     pct: float
     """(stronger - weaker) / stronger x 100."""
-    weaker: str | None
-    """"left" or "right"; None when both are equal."""
+    weaker: Side | None
+    """LEFT or RIGHT; None when both are equal."""
     gap: float
     """stronger - weaker, in the work's unit (seconds or reps)."""
 
@@ -20,17 +22,17 @@ def asymmetry(left: float, right: float) -> Asymmetry | None:
     stronger, weaker = max(left, right), min(left, right)
     if stronger <= 0:
         return None
-    side = None if left == right else ("left" if left < right else "right")
+    side = None if left == right else (Side.LEFT if left < right else Side.RIGHT)
     return Asymmetry((stronger - weaker) / stronger * 100, side, stronger - weaker)
 
 
 BAND_AMBER_PCT = 10.0
 BAND_RED_PCT = 20.0
-MIN_GAP = {"reps": 2.0, "hold": 3.0, "time": 3.0}
+MIN_GAP = {WorkKind.REPS: 2.0, WorkKind.HOLD: 3.0, WorkKind.TIME: 3.0}
 """Amber and red also need at least this absolute gap (reps, or seconds), else green."""
 
 
-def band(found: Asymmetry, work: str) -> str:
+def band(found: Asymmetry, work: WorkKind) -> str:
     """green < 10 %, amber 10-20 %, red > 20 %; amber and red only with a real absolute gap."""
     pct = round(found.pct, 9)  # 20.000000000000004 from float means is 20
     if pct < BAND_AMBER_PCT or found.gap < MIN_GAP.get(work, 0.0) - 1e-9:

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from hamtimer.core.events import Cue
+from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.plan import PrepareStep, RestReason, RestStep, Step, WorkStep
-from hamtimer.core.program import Side, WorkKind
 
 TEMPO_PHASES = ("down", "pause", "up", "top")
 HALFWAY_FROM = 10.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hamtimer.audio.cues import MAJOR, SHOWCASE, SOUNDS, keys_for, keys_for_batch, merge
+from hamtimer.audio.cues import MAJOR, SHOWCASE, SOUNDS, keys_for, merge
 from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.program import Side
 
@@ -35,6 +35,10 @@ def test_tempo_phases_have_their_own_sounds() -> None:
 
 def test_events_that_are_not_cues_make_no_sound() -> None:
     assert keys_for(Event(EventKind.STEP_STARTED, 0, 1.0, 1.0)) == ()
+
+
+def keys_for_batch(events: list[Event]) -> tuple[str, ...]:
+    return merge(key for event in events for key in keys_for(event))
 
 
 def test_a_moment_plays_in_order_and_a_rep_blip_only_alone() -> None:

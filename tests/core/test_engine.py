@@ -590,7 +590,7 @@ def test_distance_waits_for_the_user() -> None:
     events = do(clock, 601, engine.press_main)
     assert cues(events)[0] == ("done", 601.0, None)
     result = engine.results[0]
-    assert (result.completed, result.reps, result.value) == (True, None, None)
+    assert (result.completed, result.reps) == (True, None)
     assert engine.index == 1
 
 

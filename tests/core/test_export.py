@@ -7,8 +7,7 @@ import io
 from pathlib import Path
 
 from hamtimer.core.export import COLUMNS, write_csv
-
-from .test_history import BRIDGE, bridge, day, result, side, write_log
+from tests.support.logs import BRIDGE, bridge, day, result, side, write_log
 
 
 def export(data_dir: Path) -> tuple[list[dict[str, str]], list[tuple[str, str]], str]:

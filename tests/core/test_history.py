@@ -4,13 +4,12 @@ The logs here are TOML text typed out as DESIGN.md shows it (not written by our 
 report is checked against the documented format, and every expected figure is worked out in the
 test from the raw values.
 
-The writers below (`side`, `result`, `write_log`) are shared with the other history tests.
+The writers (`side`, `result`, `write_log`) are in tests/support/logs.py.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -20,158 +19,18 @@ import pytest
 from hamtimer.core.history import build_report
 from hamtimer.core.sessions import collect
 from hamtimer.core.symmetry import asymmetry, band
-
-# ----- hand-written session logs (shared with the other history tests)
-
-
-@dataclass(frozen=True)
-class Side:
-    """One side's table as a user's log holds it; `value` is seconds or reps, by the work."""
-
-    value: float | None = None
-    difficulty: int | None = None
-    flags: tuple[str, ...] = ()
-    completed: bool = True
-    note: str | None = None
-
-
-def side(
-    value: float | None = None,
-    difficulty: int | None = None,
-    flags: tuple[str, ...] | list[str] = (),
-    completed: bool = True,
-    note: str | None = None,
-) -> Side:
-    return Side(value, difficulty, tuple(flags), completed, note)
-
-
-def toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
-    raise TypeError(value)
-
-
-def result(
-    exercise: str,
-    work: str,
-    *,
-    left: Side | None = None,
-    right: Side | None = None,
-    both: Side | None = None,
-    set: int = 1,
-    round: int = 1,
-    target: float | None = None,
-    block: str | None = "Bridges",
-    load: str | None = None,
-    goal: dict[str, int] | None = None,
-    distance: str | None = None,
-) -> str:
-    """One [[result]] table and its side tables, as TOML text."""
-    lines = ["[[result]]", f"exercise = {toml_value(exercise)}"]
-    if block is not None:
-        lines.append(f"block = {toml_value(block)}")
-    lines += [f"set = {set}", f"round = {round}", f"work = {toml_value(work)}"]
-    if target is not None:
-        lines.append(f"target = {toml_value(target)}")
-    if distance is not None:
-        lines.append(f"distance = {toml_value(distance)}")
-    if load is not None:
-        lines.append(f"load = {toml_value(load)}")
-    if goal is not None:
-        lines.append(f"goal = {toml_value(goal)}")
-    lines.append("")
-    for name, spec in (("left", left), ("right", right), ("both", both)):
-        if spec is None:
-            continue
-        lines.append(f"[result.{name}]")
-        if spec.value is not None and work in ("hold", "time"):
-            lines.append(f"seconds = {float(spec.value)!r}")
-        elif spec.value is not None and work == "reps":
-            lines.append(f"reps = {int(spec.value)}")
-        if spec.difficulty is not None:
-            lines.append(f"difficulty = {spec.difficulty}")
-        lines.append(f"flags = {toml_value(list(spec.flags))}")
-        lines.append(f"completed = {toml_value(spec.completed)}")
-        if spec.note is not None:
-            lines.append(f"note = {toml_value(spec.note)}")
-        lines.append("")
-    return "\n".join(lines)
-
-
-def log_text(
-    started: str,
-    *results: str,
-    program: str = "Bridge progression",
-    status: str = "completed",
-    ended: str | None = None,
-    schema: int | str = 1,
-) -> str:
-    head = [
-        f"schema = {toml_value(schema)}",
-        f"program = {toml_value(program)}",
-        'program_file = "programs/bridge-progression.toml"',
-        f"started = {started}",
-    ]
-    if status != "running":
-        head.append(f"ended = {ended or started}")
-    head += [f"status = {toml_value(status)}", 'side_order = "left-first"', ""]
-    return "\n".join(head) + "\n" + "\n".join(results)
-
-
-def log_path(data_dir: Path, started: str, slug: str = "bridge-progression") -> Path:
-    """`sessions/YYYY-MM-DD/HHMMSS-<slug>.toml` for a `started` written as 2026-11-20T07:30:00+01:00."""
-    day, time = started[:10], started[11:19].replace(":", "")
-    return data_dir / "sessions" / day / f"{time}-{slug}.toml"
-
-
-def write_log(data_dir: Path, started: str, *results: str, path: Path | None = None, **head: Any) -> Path:
-    """Write a log by hand under `data_dir` (its file named after `started` unless `path` is given)."""
-    target = path or log_path(data_dir, started)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(log_text(started, *results, **head), encoding="utf-8")
-    return target
-
-
-def day(n: int, hour: int = 7) -> str:
-    """The start of the n-th session: one a day from 2026-11-01, 07:30 local (+01:00)."""
-    return f"2026-11-{n:02d}T{hour:02d}:30:00+01:00"
-
-
-BRIDGE = "Single-leg bridge"
-
-
-def bridge(left: float, right: float, **kw: Any) -> str:
-    """A one-set Single-leg bridge hold (target 30 s) with these seconds."""
-    ld, rd = kw.pop("difficulty", (None, None))
-    lf, rf = kw.pop("flags", ((), ()))
-    return result(
-        BRIDGE,
-        "hold",
-        target=kw.pop("target", 30),
-        left=side(left, ld, lf),
-        right=side(right, rd, rf),
-        **kw,
-    )
-
-
-def one_decimal(value: Fraction | float) -> float:
-    return round(float(value), 1)
-
+from tests.support.logs import (  # the UI's history tests import some of these from here
+    BRIDGE,
+    bridge,
+    day,
+    one_decimal,
+    pct,
+    result,
+    side,
+    write_log,
+)
 
 # ----- the maths: values -> asymmetry, weaker side, band
-
-
-def pct(left: Fraction, right: Fraction) -> Fraction:
-    stronger, weaker = max(left, right), min(left, right)
-    return (stronger - weaker) / stronger * 100
 
 
 WORKED = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 PROBE = """
 import importlib, json, pkgutil, sys
@@ -37,3 +38,13 @@ def test_no_core_module_imports_textual() -> None:
 
 def test_the_probe_would_see_textual() -> None:
     assert "textual" in probe("control")["textual"]
+
+
+def test_no_module_is_over_400_lines() -> None:
+    package = Path(__file__).resolve().parents[2] / "hamtimer"
+    long = {
+        str(path.relative_to(package)): count
+        for path in package.rglob("*.py")
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from hamtimer.core.sessions import collect, file_age_seconds, latest_for, log_files
+from tests.support.logs import BRIDGE, bridge, day, log_path, result, side, write_log
 
-from .test_history import BRIDGE, bridge, day, log_path, result, side, write_log
-
-CACHE = "cache/history-v1.json"
+CACHE = "cache/history"
+NOVEMBER = "2026-11.json"
+"""The cache file of the month of the logs written here."""
 
 
 def test_summaries_hold_each_exercise_and_side(tmp_path: Path) -> None:
@@ -31,16 +32,16 @@ def test_summaries_hold_each_exercise_and_side(tmp_path: Path) -> None:
     bridge_done = summary.exercises[BRIDGE]
     assert (bridge_done.work, bridge_done.target) == ("hold", 30)
     left, right = bridge_done.sides["left"], bridge_done.sides["right"]
-    assert (left.values, left.difficulties, left.flags, left.value) == (
+    assert (left.values, left.difficulties, left.flags, left.mean) == (
         [30.0, 28.0],
         [6, 7],
-        ["hip drop"],
+        {"hip drop": 1},
         29.0,
     )
-    assert (right.values, right.difficulties, right.flags, right.value) == (
+    assert (right.values, right.difficulties, right.flags, right.mean) == (
         [24.0, 22.0],
         [8],
-        ["cramp"],
+        {"cramp": 1},
         23.0,
     )
     assert (left.sets, left.at_target, left.completed) == (2, 1, 2)
@@ -113,7 +114,7 @@ def test_the_cache_is_keyed_on_path_size_and_mtime(tmp_path: Path) -> None:
     write_log(tmp_path, day(2), bridge(30, 26))
     cache = tmp_path / CACHE
     assert collect(tmp_path, cache).parsed == 2
-    entries = json.loads(cache.read_text())["files"]
+    entries = json.loads((cache / NOVEMBER).read_text())["files"]
     stat = first.stat()
     assert entries["sessions/2026-11-01/073000-bridge-progression.toml"]["size"] == stat.st_size
     assert entries["sessions/2026-11-01/073000-bridge-progression.toml"]["mtime"] == stat.st_mtime_ns
@@ -129,22 +130,25 @@ def test_the_cache_is_keyed_on_path_size_and_mtime(tmp_path: Path) -> None:
         "sessions/2026-11-01/073000-renamed.toml",
         "sessions/2026-11-02/073000-bridge-progression.toml",
     ]
-    assert "sessions/2026-11-01/073000-bridge-progression.toml" not in json.loads(cache.read_text())["files"]
+    assert (
+        "sessions/2026-11-01/073000-bridge-progression.toml"
+        not in json.loads((cache / NOVEMBER).read_text())["files"]
+    )
 
 
 def test_the_cache_file_and_folder_are_private(tmp_path: Path) -> None:
     write_log(tmp_path, day(1), bridge(30, 24))
-    cache = tmp_path / "new-cache" / "history-v1.json"
+    cache = tmp_path / "new-cache" / "history"
     collect(tmp_path, cache)
-    assert cache.stat().st_mode & 0o777 == 0o600
-    assert cache.parent.stat().st_mode & 0o777 == 0o700
+    assert (cache / NOVEMBER).stat().st_mode & 0o777 == 0o600
+    assert cache.stat().st_mode & 0o777 == 0o700
 
 
 def test_an_unwritable_cache_costs_only_speed(tmp_path: Path) -> None:
     write_log(tmp_path, day(1), bridge(30, 24))
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
-    found = collect(tmp_path, blocker / "history-v1.json")
+    found = collect(tmp_path, blocker / "history")
     assert len(found.sessions) == 1 and found.parsed == 1
 
 
@@ -163,8 +167,8 @@ def test_latest_for_finds_the_newest_log_of_the_program(tmp_path: Path) -> None:
     write_log(tmp_path, day(3), bridge(1, 1), path=other, program="Other")
     found = latest_for(tmp_path, "Bridge progression")
     assert found is not None
-    path, doc = found
-    assert path == newest and doc["status"] == "stopped"
+    path, record = found
+    assert path == newest and record.status == "stopped"
 
 
 def test_latest_for_sees_a_numbered_file_of_the_same_second(tmp_path: Path) -> None:
@@ -197,3 +201,18 @@ def test_file_age(tmp_path: Path) -> None:
     os.utime(path, (path.stat().st_atime, path.stat().st_mtime - 3600))
     assert file_age_seconds(path) == pytest.approx(3600, abs=5)
     assert file_age_seconds(tmp_path / "gone.toml") == float("inf")
+
+
+def test_a_new_log_rewrites_only_its_month_and_a_month_without_logs_goes(tmp_path: Path) -> None:
+    cache = tmp_path / CACHE
+    october = write_log(tmp_path, "2026-10-30T07:30:00+01:00", bridge(30, 24))
+    write_log(tmp_path, day(1), bridge(30, 26))
+    collect(tmp_path, cache)
+    assert sorted(p.name for p in cache.iterdir()) == ["2026-10.json", NOVEMBER]
+    before = (cache / "2026-10.json").stat().st_mtime_ns
+    write_log(tmp_path, day(2), bridge(30, 28))
+    assert collect(tmp_path, cache).parsed == 1
+    assert (cache / "2026-10.json").stat().st_mtime_ns == before
+    october.unlink()
+    assert len(collect(tmp_path, cache).sessions) == 2
+    assert sorted(p.name for p in cache.iterdir()) == [NOVEMBER]

@@ -4,48 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from hamtimer.core.loader import parse_program
-from hamtimer.core.plan import Plan, WorkStep, build_plan
+from hamtimer.core.plan import Plan, WorkStep
 from hamtimer.core.program import Side, WorkKind
 from hamtimer.core.results import SideResult
 from hamtimer.core.summary import summarize
 from hamtimer.core.symmetry import asymmetry
-
-PROGRAM = """
-[program]
-name = "T"
-prepare = 0
-[[block]]
-[[block.exercise]]
-name = "Bridge"
-hold = 30
-sides = "each"
-sets = 2
-checks = ["hip drop", "cramp"]
-[[block.exercise]]
-name = "Nordic"
-reps = "4-6"
-[[block.exercise]]
-name = "Single-leg RDL"
-reps = 8
-sides = "each"
-[[block.exercise]]
-name = "Bound"
-distance = "20 m"
-sides = "each"
-"""
+from tests.support.programs import data_plan
 
 
 @pytest.fixture
 def plan() -> Plan:
-    return build_plan(parse_program(PROGRAM, "t.toml"))
+    return data_plan("summary-mix.toml")
 
 
 def steps(plan: Plan, name: str, side: Side | None = None) -> list[WorkStep]:
     return [s for s in plan.work_steps if s.name == name and s.side is side]
 
 
-def test_grouped_per_exercise_in_order_and_per_side(plan: Plan) -> None:
+def test_grouped_per_exercise_in_plan_order_and_per_side(plan: Plan) -> None:
     (l1, l2), (r1, r2) = steps(plan, "Bridge", Side.LEFT), steps(plan, "Bridge", Side.RIGHT)
     (nordic,) = steps(plan, "Nordic")
     results = [
@@ -56,8 +32,8 @@ def test_grouped_per_exercise_in_order_and_per_side(plan: Plan) -> None:
         SideResult(r2, seconds=26.0, completed=False, flags=["cramp"]),
     ]
     found = summarize(results)
-    assert [(s.name, s.work) for s in found] == [("Nordic", WorkKind.REPS), ("Bridge", WorkKind.HOLD)]
-    nordic_summary, bridge = found
+    assert [(s.name, s.work) for s in found] == [("Bridge", WorkKind.HOLD), ("Nordic", WorkKind.REPS)]
+    bridge, nordic_summary = found
     assert list(nordic_summary.sides) == ["both"] and not nordic_summary.one_leg
     assert nordic_summary.sides["both"].mean == 5.0
     assert nordic_summary.asymmetry() is None
@@ -65,7 +41,7 @@ def test_grouped_per_exercise_in_order_and_per_side(plan: Plan) -> None:
     left, right = bridge.sides["left"], bridge.sides["right"]
     assert (left.values, left.mean, left.difficulty) == ([30.0, 30.0], 30.0, 6.5)
     assert (right.values, right.mean, right.difficulty) == ([24.0, 26.0], 25.0, 8.0)
-    assert (left.done, left.completed, right.done, right.completed) == (2, 2, 2, 0)
+    assert (left.sets, left.completed, right.sets, right.completed) == (2, 2, 2, 0)
     assert left.flags == {"hip drop": 1}
     assert right.flags == {"hip drop": 1, "cramp": 2}
     gap = bridge.asymmetry()
@@ -88,7 +64,7 @@ def test_distance_has_no_value_only_difficulty_and_flags(plan: Plan) -> None:
     (found,) = summarize([SideResult(left, seconds=12.3, difficulty=5), SideResult(right, seconds=14.0)])
     assert found.sides["left"].values == [] and found.sides["left"].mean is None
     assert found.sides["left"].difficulty == 5.0
-    assert found.sides["left"].done == 1
+    assert found.sides["left"].sets == 1
     assert found.asymmetry() is None
 
 
@@ -103,13 +79,19 @@ def test_nothing_done_summarizes_to_nothing() -> None:
     assert summarize([]) == []
 
 
-def test_side_result_value_is_seconds_for_timed_work_and_reps_for_reps(plan: Plan) -> None:
+def test_the_value_is_seconds_for_timed_work_and_reps_for_reps(plan: Plan) -> None:
     bridge = steps(plan, "Bridge", Side.LEFT)[0]
     nordic = steps(plan, "Nordic")[0]
     bound = steps(plan, "Bound", Side.LEFT)[0]
-    assert SideResult(bridge, seconds=22.4, reps=3).value == 22.4
-    assert SideResult(nordic, seconds=40.0, reps=5).value == 5
-    assert SideResult(bound, seconds=9.0).value is None
+
+    def value(result: SideResult) -> float | None:
+        (found,) = summarize([result])
+        (side,) = found.sides.values()
+        return side.mean
+
+    assert value(SideResult(bridge, seconds=22.4, reps=3)) == 22.4
+    assert value(SideResult(nordic, seconds=40.0, reps=5)) == 5
+    assert value(SideResult(bound, seconds=9.0)) is None
 
 
 def test_flags_keep_the_order_of_the_exercise_checks(plan: Plan) -> None:

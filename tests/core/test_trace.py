@@ -10,28 +10,14 @@ import pytest
 from hamtimer.core.clock import FakeClock
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Cue, Event, EventKind
-from hamtimer.core.loader import parse_program
-from hamtimer.core.plan import build_plan
 from hamtimer.core.program import Side
 from hamtimer.core.trace import TraceWriter
-
-PROGRAM = """
-[program]
-name = "T"
-prepare = 3
-[rest]
-between_sides = 5
-[[block]]
-[[block.exercise]]
-name = "Bridge"
-hold = 10
-sides = "each"
-"""
+from tests.support.programs import data_plan
 
 
 def run_session() -> list[Event]:
     clock = FakeClock(500.0)
-    engine = Engine(build_plan(parse_program(PROGRAM, "t.toml")), clock)
+    engine = Engine(data_plan("trace-bridge.toml"), clock)
     events = engine.start()
     while engine.status is Status.RUNNING:
         clock.advance(0.7)

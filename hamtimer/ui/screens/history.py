@@ -13,19 +13,16 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
+from hamtimer.core.formatting import measure, unit
 from hamtimer.core.history import ExerciseReport, Report, build_report
-from hamtimer.core.paths import cache_dir
+from hamtimer.core.paths import history_cache_dir
 from hamtimer.core.sessions import collect
 
 BAND_STYLE = {"green": "green", "amber": "yellow", "red": "red"}
 
 
 def load_report(data_dir: Path) -> Report:
-    return build_report(collect(data_dir, cache_dir() / "history-v1.json"))
-
-
-def _value(value: float | None, unit: str) -> str:
-    return "-" if value is None else f"{value:.1f}".removesuffix(".0") + f" {unit}"
+    return build_report(collect(data_dir, history_cache_dir()))
 
 
 def verdict(item: ExerciseReport) -> str:
@@ -46,10 +43,11 @@ def goal_text(item: ExerciseReport) -> str:
     goal = item.goal
     if goal is None:
         return ""
-    unit = "reps" if goal.kind == "reps" else "s"
     if goal.met:
-        return f"[b green]goal met[/b green]: {goal.value:g} {unit}, {goal.streak} sessions in a row"
-    return f"goal {goal.value:g} {unit}: {goal.streak}/{goal.needed} sessions in a row"
+        return (
+            f"[b green]goal met[/b green]: {goal.value:g} {unit(goal.kind)}, {goal.streak} sessions in a row"
+        )
+    return f"goal {goal.value:g} {unit(goal.kind)}: {goal.streak}/{goal.needed} sessions in a row"
 
 
 class ExerciseHistory(Vertical):
@@ -61,7 +59,6 @@ class ExerciseHistory(Vertical):
 
     def compose(self) -> ComposeResult:
         item = self.item
-        unit = "reps" if item.work == "reps" else "s"
         gap = "" if item.difficulty_gap is None else f" · effort R-L {item.difficulty_gap:+.1f}"
         yield Static(
             f"[b]{escape(item.exercise)}[/b] · {item.sessions} sessions · {verdict(item)}{gap}"
@@ -72,8 +69,8 @@ class ExerciseHistory(Vertical):
                 yield Static(f"{side:>5}", classes=f"side-label -{side}")
                 yield Sparkline(report.values or [0.0], classes=f"-{side}")
                 yield Static(
-                    f"latest {_value(report.latest, unit)} · mean {_value(report.mean, unit)} · "
-                    f"best {_value(report.best, unit)}",
+                    f"latest {measure(report.latest, item.work)} · mean {measure(report.mean, item.work)} · "
+                    f"best {measure(report.best, item.work)}",
                     classes="side-figures",
                 )
 

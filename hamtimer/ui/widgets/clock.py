@@ -12,6 +12,8 @@ from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
 from textual.strip import Strip
 from textual.widget import Widget
 
+from hamtimer.core.formatting import clock
+
 
 def glyph_rows(text: str) -> tuple[str, str, str]:
     """The three rows of `text` in the bold 3x3 digit font (":" and digits; others as is)."""
@@ -66,6 +68,4 @@ def clock_text(seconds: int) -> str:
     """Whole seconds as m:ss (or h:mm:ss); under a minute, just the seconds."""
     if seconds < 60:
         return str(seconds)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return clock(seconds)

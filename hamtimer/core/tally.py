@@ -1,0 +1,108 @@
+"""One session's results counted per exercise and side: what the summary and history compare."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from statistics import fmean
+from typing import Any
+
+from hamtimer.core.kinds import SIDES, WORK_KINDS, Side, WorkKind
+from hamtimer.core.logfile import ResultEntry, SideEntry
+from hamtimer.core.symmetry import Asymmetry, asymmetry
+
+TOLERANCE = 1e-6
+
+
+@dataclass
+class SideTally:
+    """One side (or both legs) of one exercise in one session: a value per set (or round) done."""
+
+    values: list[float] = field(default_factory=list)
+    difficulties: list[int] = field(default_factory=list)
+    flags: dict[str, int] = field(default_factory=dict)
+    """How many sets each check was flagged in, in order of first appearance."""
+    sets: int = 0
+    completed: int = 0
+    at_target: int = 0
+
+    @property
+    def mean(self) -> float | None:
+        """As `statistics.fmean` gives it, without its overhead (history asks tens of thousands)."""
+        return math.fsum(self.values) / len(self.values) if self.values else None
+
+    @property
+    def best(self) -> float | None:
+        return max(self.values) if self.values else None
+
+    @property
+    def difficulty(self) -> float | None:
+        return fmean(self.difficulties) if self.difficulties else None
+
+    def add(self, entry: SideEntry, work: WorkKind, target: float | None) -> None:
+        self.sets += 1
+        value = entry.value(work)
+        if value is not None:
+            self.values.append(value)
+            if target is not None and value >= target - TOLERANCE:
+                self.at_target += 1
+        if entry.difficulty is not None:
+            self.difficulties.append(entry.difficulty)
+        for flag in entry.flags or ():
+            self.flags[flag] = self.flags.get(flag, 0) + 1
+        self.completed += entry.done_in_full
+
+
+@dataclass
+class ExerciseTally:
+    """One exercise in one session, its sides in the order they were first done."""
+
+    name: str
+    work: WorkKind
+    target: float | None = None
+    goal: dict[str, float] | None = None
+    sides: dict[Side, SideTally] = field(default_factory=dict)
+
+    @property
+    def one_leg(self) -> bool:
+        return Side.BOTH not in self.sides
+
+    def asymmetry(self) -> Asymmetry | None:
+        left, right = self.sides.get(Side.LEFT), self.sides.get(Side.RIGHT)
+        if left is None or right is None or left.mean is None or right.mean is None:
+            return None
+        return asymmetry(left.mean, right.mean)
+
+    def add(self, entry: ResultEntry) -> None:
+        if self.target is None:
+            self.target = entry.target
+        self.goal = entry.goal or self.goal
+        for side, found in entry.sides.items():
+            self.sides.setdefault(side, SideTally()).add(found, entry.work, entry.target)
+
+    def as_json(self) -> list[Any]:
+        """As a JSON row, for the history cache (which holds tens of thousands)."""
+        sides = {side.value: _row(tally) for side, tally in self.sides.items()}
+        return [self.name, self.work.value, self.target, self.goal, sides]
+
+    @classmethod
+    def from_json(cls, row: Any) -> ExerciseTally:
+        """Back from `as_json`; KeyError, TypeError or ValueError when it is not of that shape."""
+        name, work, target, goal, sides = row
+        tallies = {SIDES[side]: SideTally(*values) for side, values in sides.items()}
+        return cls(str(name), WORK_KINDS[work], target, goal, tallies)
+
+
+def _row(tally: SideTally) -> list[Any]:
+    """A tally as a JSON row, in field order."""
+    return [tally.values, tally.difficulties, tally.flags, tally.sets, tally.completed, tally.at_target]
+
+
+def tally(results: Iterable[ResultEntry]) -> dict[str, ExerciseTally]:
+    """A session's exercises by name, in order of first appearance."""
+    found: dict[str, ExerciseTally] = {}
+    for entry in results:
+        exercise = found.setdefault(entry.exercise, ExerciseTally(entry.exercise, entry.work))
+        exercise.add(entry)
+    return found
