@@ -308,4 +308,3 @@ def test_python_m_hamtimer_checks_the_bundled_programs() -> None:
     assert [line.split(": ok: ")[0] for line in lines[:-1]] == files
     assert lines[-1] == "5 valid, 0 invalid"
     assert done.stderr == ""
-

@@ -42,4 +42,6 @@ def run_editor(command: list[str], path: Path) -> int:
     try:
         return subprocess.run([*command, str(path)], check=False).returncode
     except OSError as err:
-        raise AuthoringError(f"{command[0]} could not be started: {err.strerror or err}; {HOW_TO_SET}") from None
+        raise AuthoringError(
+            f"{command[0]} could not be started: {err.strerror or err}; {HOW_TO_SET}"
+        ) from None

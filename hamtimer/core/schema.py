@@ -157,7 +157,7 @@ def _exercise() -> Schema:
             "pattern": DISTANCE_PATTERN,
         },
         "tempo": {
-            "description": 'Reps only: seconds down-pause-up(-pause), e.g. "3-1-1"; the timer paces the reps.',
+            "description": 'Reps only: seconds down-pause-up(-pause), e.g. "3-1-1"; the timer paces reps.',
             "type": "string",
             "pattern": TEMPO_PATTERN,
         },
@@ -200,9 +200,10 @@ def program_schema() -> Schema:
             "name": _text("The program's name, shown in the picker and the logs.", 100),
             "about": _text("A paragraph about the program, shown in the picker.", 5000),
             "side_order": _side_order("in one-leg exercises"),
-            "prepare": _duration("The get-ready countdown before the first work; 0 for none.", zero=True,
-                                 default=5),
-        },  # fmt: skip
+            "prepare": _duration(
+                "The get-ready countdown before the first work; 0 for none.", zero=True, default=5
+            ),
+        },
         required=["name"],
     )
     block = _table(

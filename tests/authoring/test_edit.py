@@ -178,4 +178,5 @@ def test_a_path_with_spaces_reaches_the_editor_as_one_argument(
 
 def test_an_unknown_program_suggests_new(capsys: pytest.CaptureFixture[str], editor: ScriptedEditor) -> None:
     assert main(["edit", "nothing-here"]) == 1
-    assert "nothing-here: no such program; start one with hamtimer new nothing-here" in capsys.readouterr().err
+    expected = "nothing-here: no such program; start one with hamtimer new nothing-here"
+    assert expected in capsys.readouterr().err

@@ -81,7 +81,7 @@ def test_from_copies_a_bundled_program_with_the_config_schema_line(
 ) -> None:
     assert new(["my-day", "--from", "run-day"], capsys)[0] == 0
     text = (user_dirs.config / "programs" / "my-day.toml").read_text()
-    assert text.startswith("#:schema ../hamtimer.schema.json\n[program]\nname = \"Run day\"")
+    assert text.startswith('#:schema ../hamtimer.schema.json\n[program]\nname = "Run day"')
     assert text.count("#:schema") == 1
 
 
@@ -99,7 +99,9 @@ def test_from_an_unknown_program_is_an_error(user_dirs: UserDirs, capsys: pytest
     assert not (user_dirs.config / "programs" / "mine.toml").exists()
 
 
-def test_an_outdated_schema_copy_is_refreshed(user_dirs: UserDirs, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_outdated_schema_copy_is_refreshed(
+    user_dirs: UserDirs, capsys: pytest.CaptureFixture[str]
+) -> None:
     schema = user_dirs.config / "hamtimer.schema.json"
     schema.write_text("{}")
     assert new(["mine"], capsys)[0] == 0

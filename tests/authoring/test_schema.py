@@ -19,7 +19,7 @@ from jsonschema import Draft4Validator
 from hamtimer.cli import main
 from hamtimer.core.loader import ProgramError, parse_program
 from hamtimer.core.quantities import _DISTANCE_UNITS, _UNIT_SECONDS
-from hamtimer.core.schema import FOLDS, SCHEMA_FILE, program_schema, schema_text
+from hamtimer.core.schema import FOLDS, SCHEMA_FILE, program_schema
 from tests.core.test_loader_fuzz import BASE, mutated_programs
 
 REPO = Path(__file__).parents[2]
@@ -43,7 +43,8 @@ def schema_accepts(doc: dict[str, Any]) -> bool:
 def test_the_shipped_schema_is_what_hamtimer_schema_prints(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     printed = capsys.readouterr().out
-    assert printed == SHIPPED.read_text(encoding="utf-8"), "run: hamtimer schema > programs/hamtimer.schema.json"
+    fix = "run: hamtimer schema > programs/hamtimer.schema.json"
+    assert printed == SHIPPED.read_text(encoding="utf-8"), fix
     Draft4Validator.check_schema(json.loads(printed))
     assert json.loads(printed)["$schema"] == "http://json-schema.org/draft-04/schema#"
 
@@ -74,9 +75,7 @@ def test_every_bundled_program_names_the_schema_and_passes_it(path: Path) -> Non
     assert errors == []
 
 
-@pytest.mark.parametrize(
-    "name", ["lenient", "fixed", "two-seconds"], ids=str
-)
+@pytest.mark.parametrize("name", ["lenient", "fixed", "two-seconds"], ids=str)
 def test_valid_programs_in_every_spelling_the_loader_forgives_pass(name: str) -> None:
     doc = tomllib.loads((DATA / f"{name}.toml").read_text(encoding="utf-8"))
     assert loader_accepts(doc)
