@@ -12,6 +12,7 @@ that is not on the machine gets a row saying so.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -24,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.support.audio import capture_config
+from tests.support.audio import capture_config, captures
 from tests.support.install import build_wheel, clean_copy, fresh_venv, install, short_session
 
 SUPPORTED = [(3, minor) for minor in range(11, 15)]
@@ -62,6 +63,7 @@ class Row:
     log: str = "-"
     audio: str = "-"
     seconds: str = "-"
+    digest: str = "-"
 
 
 def candidates() -> list[Path]:
@@ -90,8 +92,9 @@ def interpreters() -> list[Python]:
     return sorted(by_version.values(), key=lambda p: p.version)
 
 
-def captured_bytes(folder: Path) -> tuple[int, int]:
-    """Bytes and files the file plugin wrote, once the last clip has been flushed."""
+def captured(folder: Path) -> tuple[int, int, str]:
+    """Bytes and clips the file plugin wrote, once the last clip is flushed, and their digest
+    (the same digest on two versions: the same samples, bit for bit)."""
     sizes: list[int] = []
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
@@ -100,7 +103,10 @@ def captured_bytes(folder: Path) -> tuple[int, int]:
             break
         sizes = now
         time.sleep(0.2)
-    return sum(sizes), len(sizes)
+    digest = hashlib.sha256()
+    for clip in sorted(c.samples.tobytes() for c in captures(folder)):
+        digest.update(clip)
+    return sum(sizes), len(sizes), digest.hexdigest()[:12]
 
 
 def one(python: Python, wheel: Path, work: Path) -> Row:
@@ -135,15 +141,29 @@ def one(python: Python, wheel: Path, work: Path) -> Row:
         return row
     row.session = "completed" if session.completed else f"exit {session.status}"
     row.log = f"{len(session.logs)} file" if session.logs else "none"
-    size, files = captured_bytes(capture)
-    row.audio = f"{size:,} B in {files} clips"
+    size, clips, digest = captured(capture)
+    row.audio = f"{size:,} B in {clips} clips"
+    row.digest = digest
     row.seconds = f"{time.monotonic() - started:.0f}"
     return row
 
 
 def table(rows: list[Row]) -> str:
-    heads = ["python", "installed", "simpleaudio", "session", "log", "audio captured", "s", "interpreter"]
-    cells = [[r.python, r.installed, r.sound, r.session, r.log, r.audio, r.seconds, r.where] for r in rows]
+    heads = [
+        "python",
+        "installed",
+        "simpleaudio",
+        "session",
+        "log",
+        "audio captured",
+        "sha256",
+        "s",
+        "interpreter",
+    ]
+    cells = [
+        [r.python, r.installed, r.sound, r.session, r.log, r.audio, r.digest, r.seconds, r.where]
+        for r in rows
+    ]
     widths = [max(len(line[i]) for line in [heads, *cells]) for i in range(len(heads))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
