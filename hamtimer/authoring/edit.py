@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,7 +110,9 @@ def _loop(
         except ProgramError as err:
             print(err.render(), file=out)
         else:
+            mode = path.stat().st_mode & 0o777
             write_atomic(path, data)
+            os.chmod(path, mode)
             with contextlib.suppress(OSError):
                 draft.unlink()
             print(f"saved {path}", file=out)

@@ -38,9 +38,11 @@ def leftovers(folder: Path) -> list[str]:
 def test_a_valid_edit_replaces_the_program(
     mine: Path, editor: ScriptedEditor, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    mine.chmod(0o640)
     editor.queue("two-seconds")
     assert main(["edit", "mine"]) == 0
     assert 'name = "Two seconds"' in mine.read_text()
+    assert mine.stat().st_mode & 0o777 == 0o640, "the program keeps its permissions"
     assert f"saved {mine}" in capsys.readouterr().err
     (call,) = editor.calls()
     assert call["argv"] == [str(mine.parent / ".mine.editing.toml")], "$EDITOR's words, then the file"
