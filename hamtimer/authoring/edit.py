@@ -34,8 +34,9 @@ def _is_bundled(path: Path) -> bool:
         return False
 
 
-def target_of(spec: str, out: TextIO) -> Path:
-    """The file to edit: the user's own program or file; a bundled one is copied to the user's folder."""
+def target_of(spec: str, out: TextIO) -> tuple[Path, bytes]:
+    """The file to save to and what it holds now. A bundled program is saved as a copy in the
+    user's folder, written only when an edit is saved (so a cancelled edit leaves no copy)."""
     try:
         entry = resolve(spec)
     except ProgramError:
@@ -43,17 +44,15 @@ def target_of(spec: str, out: TextIO) -> Path:
     if not _is_bundled(entry.path):
         if not entry.path.is_file():
             raise AuthoringError(f"{entry.path}: no such file; start one with hamtimer new NAME")
-        return entry.path
+        return entry.path, entry.path.read_bytes()
     copy = user_dir() / entry.path.name
     if copy.exists():
         print(f"{entry.path.name} is bundled: editing your copy, {copy}", file=out)
-        return copy
+        return copy, copy.read_bytes()
     copy.parent.mkdir(parents=True, exist_ok=True)
     ensure_schema()
-    with copy.open("x", encoding="utf-8") as handle:
-        handle.write(with_directive(entry.path.read_text(encoding="utf-8")))
-    print(f"{entry.path.stem} is bundled: copied to {copy}, which you edit now", file=out)
-    return copy
+    print(f"{entry.path.stem} is bundled: your edit is saved as {copy}", file=out)
+    return copy, with_directive(entry.path.read_text(encoding="utf-8")).encode()
 
 
 def draft_of(path: Path) -> Path:
@@ -69,8 +68,7 @@ def edit(
     """Edit PROGRAM in the user's editor until it is valid or the user keeps or drops the draft."""
     out = sys.stderr if out is None else out
     command = editor_command(env)
-    path = target_of(spec, out)
-    original = path.read_bytes()
+    path, original = target_of(spec, out)
     draft = draft_of(path)
     start = original
     if draft.is_file():
@@ -97,11 +95,14 @@ def _loop(
     while True:
         status = run_editor(command, working)
         if status != 0:
-            print(f"the editor ({command[0]}) exited with status {status}; {path} is unchanged", file=out)
+            unchanged = f"{path} is unchanged" if path.exists() else "nothing saved"
+            print(f"the editor ({command[0]}) exited with status {status}; {unchanged}", file=out)
             return Outcome(1)
         data = working.read_bytes()
         if data == original:
-            print(f"no changes; {path} is unchanged", file=out)
+            print(
+                f"no changes; {path} is unchanged" if path.exists() else "no changes; nothing saved", file=out
+            )
             with contextlib.suppress(OSError):
                 draft.unlink()
             return Outcome(0, path)
@@ -110,7 +111,7 @@ def _loop(
         except ProgramError as err:
             print(err.render(), file=out)
         else:
-            mode = path.stat().st_mode & 0o777
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
             write_atomic(path, data)
             os.chmod(path, mode)
             with contextlib.suppress(OSError):

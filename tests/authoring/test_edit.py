@@ -159,10 +159,32 @@ def test_a_bundled_program_is_copied_to_your_folder_first(
     editor.queue("two-seconds")
     assert main(["edit", "run-day"]) == 0
     copy = user_dirs.config / "programs" / "run-day.toml"
-    assert f"run-day is bundled: copied to {copy}" in capsys.readouterr().err
+    assert f"run-day is bundled: your edit is saved as {copy}" in capsys.readouterr().err
     assert bundled.read_bytes() == before
-    assert 'name = "Run day"' in editor.calls()[0]["text"]
+    assert editor.calls()[0]["text"].startswith(
+        '#:schema ../hamtimer.schema.json\n[program]\nname = "Run day"'
+    )
     assert 'name = "Two seconds"' in copy.read_text()
+    assert copy.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_cancelled_edit_of_a_bundled_program_leaves_no_copy(
+    user_dirs: UserDirs,
+    editor: ScriptedEditor,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    copy = user_dirs.config / "programs" / "run-day.toml"
+    editor.queue(1, "typo", "fixed")
+    assert main(["edit", "run-day"]) == 1
+    assert "exited with status 1; nothing saved" in capsys.readouterr().err
+    answer(monkeypatch, "k\n")
+    assert main(["edit", "run-day"]) == 1
+    assert not copy.exists(), "a copy would hide the bundled program from now on"
+    assert copy.with_name("run-day.draft.toml").exists()
+    assert main(["edit", "run-day"]) == 0
+    assert "going on from the draft kept earlier" in capsys.readouterr().err
+    assert 'name = "Fixed"' in copy.read_text()
 
 
 def test_a_path_with_spaces_reaches_the_editor_as_one_argument(
