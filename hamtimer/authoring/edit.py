@@ -55,6 +55,10 @@ def target_of(spec: str, out: TextIO) -> tuple[Path, bytes]:
     return copy, with_directive(entry.path.read_text(encoding="utf-8")).encode()
 
 
+def _unchanged(path: Path) -> str:
+    return f"{path} is unchanged" if path.exists() else "nothing saved"
+
+
 def draft_of(path: Path) -> Path:
     return path.with_name(path.name.removesuffix(".toml") + DRAFT_SUFFIX)
 
@@ -95,14 +99,11 @@ def _loop(
     while True:
         status = run_editor(command, working)
         if status != 0:
-            unchanged = f"{path} is unchanged" if path.exists() else "nothing saved"
-            print(f"the editor ({command[0]}) exited with status {status}; {unchanged}", file=out)
+            print(f"the editor ({command[0]}) exited with status {status}; {_unchanged(path)}", file=out)
             return Outcome(1)
         data = working.read_bytes()
         if data == original:
-            print(
-                f"no changes; {path} is unchanged" if path.exists() else "no changes; nothing saved", file=out
-            )
+            print(f"no changes; {_unchanged(path)}", file=out)
             with contextlib.suppress(OSError):
                 draft.unlink()
             return Outcome(0, path)
@@ -124,8 +125,8 @@ def _loop(
         if answer == "d":
             with contextlib.suppress(OSError):
                 draft.unlink()
-            print(f"draft dropped; {path} is unchanged", file=out)
+            print(f"draft dropped; {_unchanged(path)}", file=out)
             return Outcome(1)
         write_atomic(draft, data)
-        print(f"draft kept in {draft}; {path} is unchanged (hamtimer edit goes on from it)", file=out)
+        print(f"draft kept in {draft}; {_unchanged(path)} (hamtimer edit goes on from the draft)", file=out)
         return Outcome(1, draft)
