@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hamtimer import __version__
+from hamtimer.authoring import commands as authoring
 from hamtimer.core.catalog import all_programs, resolve
 from hamtimer.core.engine import Status
 from hamtimer.core.loader import ProgramError, load_program
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         "sound", parents=[common], help="play every cue and say which backend plays them"
     )
     sound.add_argument("--render", metavar="FILE.wav", help="write every cue to one WAV file instead")
+    authoring.add_parsers(commands, common)
     return parser
 
 
@@ -282,6 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_app(args, _load(args.program))
         if args.command == "sound":
             return cmd_sound(args)
+        if args.command in authoring.COMMANDS:
+            return authoring.run(args)
         return cmd_app(args, None)
     except ProgramError as err:
         print(err.render(), file=sys.stderr)

@@ -38,9 +38,18 @@ def user_dir() -> Path:
     return config_dir() / "programs"
 
 
+DRAFT_SUFFIX = ".draft.toml"
+"""A draft kept by `hamtimer edit` beside its program; not a program of its own."""
+
+
+def _is_program(path: Path) -> bool:
+    """Hidden files (an edit in progress) and drafts are not listed."""
+    return path.is_file() and not path.name.startswith(".") and not path.name.endswith(DRAFT_SUFFIX)
+
+
 def _entries(folder: Path, origin: str) -> list[ProgramEntry]:
     try:
-        files = sorted(p for p in folder.glob("*.toml") if p.is_file())
+        files = sorted(p for p in folder.glob("*.toml") if _is_program(p))
     except OSError:
         return []
     return [ProgramEntry(p.stem, p, origin) for p in files]

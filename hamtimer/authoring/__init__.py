@@ -1,0 +1,1 @@
+"""Writing programs: `hamtimer new`, `edit` and the template (no Textual here)."""

@@ -1,0 +1,51 @@
+"""The authoring subcommands (`new`, `edit`, `schema`): their options and what they run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+COMMANDS = ("new", "edit", "schema")
+EXIT_OK, EXIT_INVALID = 0, 1
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Add the subcommands to the parser's `add_subparsers()` object."""
+    new = commands.add_parser("new", parents=[common], help="a new program of your own, from a template")
+    new.add_argument("name", metavar="NAME", help="letters, digits, - and _; the file is NAME.toml")
+    new.add_argument("--from", dest="source", metavar="PROGRAM", help="copy this program (a name or a path)")
+    edit = commands.add_parser("edit", parents=[common], help="edit a program in $VISUAL/$EDITOR")
+    edit.add_argument("program", metavar="PROGRAM", help="your program's name, a bundled name or a path")
+    commands.add_parser("schema", parents=[common], help="the JSON Schema of program files, for editors")
+
+
+def run(args: argparse.Namespace) -> int:
+    from hamtimer.authoring.newprog import AuthoringError
+
+    try:
+        return _run(args)
+    except AuthoringError as err:
+        print(err, file=sys.stderr)
+    except OSError as err:
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"{where}cannot be written or read: {err.strerror or err}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        from hamtimer.core.schema import schema_text
+
+        sys.stdout.write(schema_text())
+        return EXIT_OK
+    if args.command == "new":
+        from hamtimer.authoring.newprog import create
+
+        path = create(args.name, args.source)
+        print(path)
+        print(f"edit it with: hamtimer edit {path.stem}", file=sys.stderr)
+        return EXIT_OK
+    from hamtimer.authoring.edit import edit
+
+    return edit(args.program).code
