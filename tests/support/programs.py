@@ -1,0 +1,19 @@
+"""The test programs under tests/data, as paths and as plans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hamtimer.core.loader import load_program
+from hamtimer.core.plan import Plan, build_plan
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+BRIDGE = DATA / "bridge.toml"
+"""Timeline from space: prepare 0-5, LEFT hold 5-35, rest between sides 35-55, RIGHT hold 55-85,
+rest between exercises 85-115, then a counted reps step (5 reps, both legs)."""
+TINY = DATA / "tiny.toml"
+"""Every step timed: prepare 2 s, LEFT hold 2 s, rest 1 s, RIGHT hold 2 s."""
+
+
+def plan_of(path: Path) -> Plan:
+    return build_plan(load_program(path))
