@@ -85,9 +85,9 @@ class SessionRunner:
 
     def unsubscribe(self, events: EventListener | None = None, notices: NoticeListener | None = None) -> None:
         if events in self._event_listeners:
-            self._event_listeners.remove(events)  # type: ignore[arg-type]
+            self._event_listeners.remove(events)
         if notices in self._notice_listeners:
-            self._notice_listeners.remove(notices)  # type: ignore[arg-type]
+            self._notice_listeners.remove(notices)
 
     # ----- what frontends read
 
