@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", parents=[common], help="run a program")
     run.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
     run.add_argument("--trace", metavar="FILE", help="write one JSON line per engine event")
+    run.add_argument("--plain", action="store_true", help="no full-screen UI: one line of text per event")
     sound = commands.add_parser(  # sound: the cue set, played or written to a file
         "sound", parents=[common], help="play every cue and say which backend plays them"
     )
@@ -281,6 +282,22 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
     return EXIT_OK
 
 
+def cmd_plain(args: argparse.Namespace, plan: Plan) -> int:
+    from hamtimer.core.paths import data_dir
+    from hamtimer.plain.main import run_plain
+
+    settings = _settings()
+    player = _sound_player(settings, voice=getattr(args, "voice", False) or settings.voice)
+    trace = getattr(args, "trace", None)
+    return run_plain(
+        plan,
+        data_dir(getattr(args, "data_dir", None)),
+        player,
+        mute=getattr(args, "mute", False) or settings.mute,
+        trace=Path(trace) if trace else None,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -293,6 +310,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_list()
         if args.command == "history":
             return cmd_history(args)
+        if args.command == "run" and args.plain:
+            return cmd_plain(args, _load(args.program))
         if args.command == "run":
             return cmd_app(args, _load(args.program))
         if args.command == "sound":

@@ -11,6 +11,8 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 BRIDGE = DATA / "bridge.toml"
 """Timeline from space: prepare 0-5, LEFT hold 5-35, rest between sides 35-55, RIGHT hold 55-85,
 rest between exercises 85-115, then a counted reps step (5 reps, both legs)."""
+REPS = DATA / "reps.toml"
+"""Prepare 1 s, then 3 counted reps (both legs): a step that waits for the user."""
 TINY = DATA / "tiny.toml"
 """Every step timed: prepare 2 s, LEFT hold 2 s, rest 1 s, RIGHT hold 2 s."""
 
