@@ -116,7 +116,7 @@ class PlainSession:
     def _last_rating(self, wake: int) -> None:
         """The last side had no rest after it: it can be rated now (enter skips)."""
         done = self.runner.engine.last_done
-        if done is None or done.difficulty is not None or self.ended_input and not self.pending:
+        if done is None or done.difficulty is not None or (self.ended_input and not self.pending):
             return
         self.say("rate the last side now, or enter to finish")
         keys = check_keys(done.step.exercise.checks)

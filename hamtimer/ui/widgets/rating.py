@@ -12,6 +12,7 @@ from hamtimer.core.events import Event
 from hamtimer.core.rating import ANCHORS, check_keys, difficulty_words
 from hamtimer.core.results import SideResult
 
+
 class RatingPanel(Static):
     """Hidden until a side is done; digits rate it, letters toggle its checks, esc hides."""
 
