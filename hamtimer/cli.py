@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -273,13 +274,14 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
         from hamtimer.ui.screens.summary import active_seconds, summary_table
 
         console = Console()
-        console.print(
-            f"Session stopped: {engine.plan.program.name}, {len(engine.results)} sides or sets "
-            f"done in {clock(active_seconds(engine))}."
-        )
-        if engine.results:
-            console.print(summary_table(engine))
-    return EXIT_OK
+        with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone
+            console.print(
+                f"Session stopped: {engine.plan.program.name}, {len(engine.results)} sides or sets "
+                f"done in {clock(active_seconds(engine))}."
+            )
+            if engine.results:
+                console.print(summary_table(engine))
+    return app.return_code or EXIT_OK
 
 
 def cmd_plain(args: argparse.Namespace, plan: Plan) -> int:

@@ -38,9 +38,25 @@ class SoundSink(Protocol):
 
 class NoticeKind(StrEnum):
     LOG_NOT_SAVED = "log-not-saved"  # text: why; every later save tries again
-    LOG_SAVED = "log-saved"  # text: where (after a save elsewhere, or the disk came back)
     HINT = "hint"  # a key that does nothing here, and what does
     DONE = "done"  # the session finished or stopped (engine.status says which)
+
+
+class Command(StrEnum):
+    """What a frontend can ask of the runner (keys and lines map to these)."""
+
+    START = "start"
+    MAIN = "main"
+    END_STEP = "end-step"
+    PAUSE = "pause"
+    SKIP = "skip"
+    BACK = "back"
+    MORE_REST = "more-rest"
+    LESS = "less"
+    RATE = "rate"  # argument: 1 to 10 (0 means 10)
+    CHECK = "check"  # argument: the check's name
+    RESUME = "resume"
+    STOP = "stop"
 
 
 @dataclass(frozen=True)
@@ -123,8 +139,19 @@ class SessionRunner:
 
     # ----- commands
 
+    def do(self, command: Command, argument: int | str | None = None) -> list[Event]:
+        """Run one command by name (frontends that pass commands around as data)."""
+        if command is Command.RATE:
+            return self.rate(int(argument or 0))
+        if command is Command.CHECK:
+            return self.toggle_check(str(argument))
+        action: Callable[[], list[Event]] = getattr(self, command.value.replace("-", "_"))
+        return action()
+
     def tick(self) -> list[Event]:
-        return self._publish(self.engine.tick())
+        """Catch up with the clock; listeners hear of it only when something happened."""
+        events = self.engine.tick()
+        return self._publish(events) if events else events
 
     def start(self) -> list[Event]:
         return self._publish(self.engine.start())
@@ -207,13 +234,7 @@ class SessionRunner:
     def save_elsewhere(self, folder: Path) -> bool:
         """Write a log that cannot be saved where it should to another data folder, from now on."""
         journal = self.journal
-        if journal is None:
-            return False
-        if journal.move_to(folder):
-            self._notify(Notice(NoticeKind.LOG_SAVED, str(journal.path)))
-            return True
-        self._notify(Notice(NoticeKind.LOG_NOT_SAVED, journal.error or "unknown error"))
-        return False
+        return journal is not None and journal.move_to(folder)
 
     def close(self) -> None:
         if self._trace is not None:
@@ -222,9 +243,11 @@ class SessionRunner:
     # ----- inside
 
     def _publish(self, events: list[Event]) -> list[Event]:
-        """In order of urgency: the trace, the sound, the log on disk, then the frontends."""
-        if not events:
-            return events
+        """In order of urgency: the trace, the sound, the log on disk, then the frontends.
+
+        After a command the frontends hear even of an empty batch: what it changed (a rep taken
+        back) may still be worth drawing.
+        """
         if self._trace is not None:
             self._trace.write(events)
         if self.sound is not None and not self.muted:

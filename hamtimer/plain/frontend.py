@@ -221,7 +221,5 @@ class PlainSession:
                 f"the session log cannot be saved ({notice.text}); "
                 "the session goes on and every save tries again"
             )
-        elif notice.kind is NoticeKind.LOG_SAVED:
-            self.say(f"session log written to {notice.text}")
         elif notice.kind is NoticeKind.HINT:
             self.say(notice.text)

@@ -12,7 +12,7 @@ import pytest
 from hamtimer.core.clock import FakeClock
 from hamtimer.core.engine import Status
 from hamtimer.core.events import Cue, Event, EventKind
-from hamtimer.core.session import RESUME_WITHIN, Notice, NoticeKind, SessionRunner
+from hamtimer.core.session import RESUME_WITHIN, Command, Notice, NoticeKind, SessionRunner
 from tests.support.programs import BRIDGE, plan_of
 
 PREPARE, HOLD, SIDE_REST, EXERCISE_REST = 5, 30, 20, 30
@@ -210,14 +210,13 @@ def test_a_failing_disk_is_told_once_and_the_session_goes_on(blocked: Path) -> N
 def test_save_elsewhere_writes_the_whole_log_there_and_on(blocked: Path, tmp_path: Path) -> None:
     clock = FakeClock()
     runner = runner_for(blocked, clock)
-    seen = Seen(runner)
     left_side_done(runner, clock)
     assert runner.save_elsewhere(blocked / "still-blocked") is False
     elsewhere = tmp_path / "elsewhere"
     assert runner.save_elsewhere(elsewhere) is True
     assert runner.log_problem is None
     (path,) = logs(elsewhere)
-    assert seen.kinds(NoticeKind.LOG_SAVED) == [str(path)]
+    assert runner.journal is not None and runner.journal.path == path
     runner.stop()
     doc = load(path)
     assert doc["status"] == "stopped" and "left" in doc["result"][0]
@@ -235,6 +234,20 @@ def test_the_trace_has_a_line_per_event(tmp_path: Path) -> None:
     left_side_done(runner, clock)
     runner.close()
     assert len(trace.read_text().splitlines()) == len(seen.events)
+
+
+def test_commands_by_name(tmp_path: Path) -> None:
+    clock = FakeClock()
+    runner = runner_for(tmp_path, clock)
+    runner.do(Command.MAIN)
+    clock.advance(PREPARE + HOLD)
+    runner.do(Command.RATE, 0)
+    runner.do(Command.CHECK, "cramp")
+    runner.do(Command.PAUSE)
+    assert runner.engine.paused
+    runner.do(Command.STOP)
+    done = runner.engine.results[LEFT]
+    assert done.difficulty == 10 and done.flags == ["cramp"] and runner.status is Status.STOPPED
 
 
 def test_an_unsubscribed_listener_hears_nothing_more(tmp_path: Path) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.markup import escape
 from textual.widgets import Static
 
-from hamtimer.core.engine import Engine
-from hamtimer.core.events import Event
 from hamtimer.core.rating import ANCHORS, check_keys, difficulty_words
 from hamtimer.core.results import SideResult
+from hamtimer.core.session import Command
+from hamtimer.ui.messages import RunnerCommand
 
 
 class RatingPanel(Static):
@@ -36,16 +34,15 @@ class RatingPanel(Static):
     def open(self) -> bool:
         return self.result is not None
 
-    def command(self, character: str | None) -> Callable[[Engine], list[Event]] | None:
-        """The engine command a key means while the prompt is open: a rating or a check toggle."""
+    def command(self, character: str | None) -> RunnerCommand | None:
+        """The command a key means while the prompt is open: a rating or a check toggle."""
         if not self.open or character is None:
             return None
         if character.isascii() and character.isdigit():
-            difficulty = int(character) or 10
-            return lambda engine: engine.rate(difficulty)
+            return RunnerCommand(Command.RATE, int(character) or 10)
         check = self.keys.get(character)
         if check is not None:
-            return lambda engine: engine.toggle_check(check)
+            return RunnerCommand(Command.CHECK, check)
         return None
 
     def redraw(self) -> None:
