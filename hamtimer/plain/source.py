@@ -24,7 +24,8 @@ class Source(Protocol):
 
 
 class Keys:
-    """A terminal in cbreak mode (no echo, a key at a time, ctrl+c still a signal); restored on close."""
+    """A terminal in cbreak mode (no echo, a key at a time, ctrl+c still a signal, ctrl+q a key);
+    restored on close."""
 
     keyboard = True
 
@@ -32,6 +33,9 @@ class Keys:
         self.fd = fd
         self._saved: list[Any] | None = termios.tcgetattr(fd)
         tty.setcbreak(fd, termios.TCSANOW)
+        mode = termios.tcgetattr(fd)
+        mode[0] &= ~termios.IXON  # ctrl+q is a key here, not flow control
+        termios.tcsetattr(fd, termios.TCSANOW, mode)
 
     def fileno(self) -> int:
         return self.fd
