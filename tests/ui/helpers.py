@@ -24,6 +24,7 @@ from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.widgets.banner import SideBanner
 from hamtimer.ui.widgets.clock import BigClock
 from hamtimer.ui.widgets.rating import RatingPanel
+from tests.support.screenshot import screen_lines as screenshot_lines
 
 BRIDGE = """
 [program]
@@ -93,8 +94,8 @@ def plain(widget: Widget) -> str:
 
 
 def screen_lines(screen: Screen[object]) -> list[str]:
-    """What the terminal shows for this screen, one string per row (private compositor API, here only)."""
-    return [strip.text for strip in screen._compositor.render_strips()]
+    """What the terminal shows, one string per row (the screen's app's active screen)."""
+    return screenshot_lines(screen.app)
 
 
 def screen_text(screen: Screen[object]) -> str:
