@@ -1,14 +1,14 @@
 """The session screen: the start panel, the live step, the rating prompt and the pause overlay.
 
-It holds no timing truth: it asks the engine what is due next and sleeps until then (or until the
-shown whole seconds change), so it wakes about once a second and repaints only what changed.
+It holds no timing truth: it asks the runner what is due next and sleeps until then (or until the
+shown whole seconds change) with a PreciseWake, so it wakes about once a second and repaints only
+what changed. Keys become RunnerCommand messages to the app; what the runner publishes comes back
+to `on_runner_events`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import math
-import time
 
 from textual import events
 from textual.app import ComposeResult
@@ -19,7 +19,6 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from hamtimer.core.clock import monotonic
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
 from hamtimer.core.plan import PrepareStep, RestStep, Step, WorkStep
@@ -28,13 +27,11 @@ from hamtimer.core.quantities import format_seconds
 from hamtimer.core.session import Command, SessionRunner
 from hamtimer.ui.messages import RunnerCommand, ToggleMute
 from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
+from hamtimer.ui.wake import PreciseWake
 from hamtimer.ui.widgets.banner import SideBanner
 from hamtimer.ui.widgets.clock import BigClock, clock_text
 from hamtimer.ui.widgets.line import Line, ProgressLine
 from hamtimer.ui.widgets.rating import RatingPanel
-
-EARLY_WAKE = 0.003
-"""Seconds before a due moment that the loop wakes; the rest is slept precisely."""
 
 
 def _describe(step: Step) -> str:
@@ -78,8 +75,7 @@ class SessionScreen(Screen[None]):
         super().__init__()
         self.runner = runner
         self.engine: Engine = runner.engine
-        self._wake: asyncio.TimerHandle | None = None
-        self._due = 0.0
+        self._wake = PreciseWake(self.engine.clock, self.sync, self._failed)
         self.set_reactive(SessionScreen.sound, sound)
 
     def compose(self) -> ComposeResult:
@@ -170,31 +166,12 @@ class SessionScreen(Screen[None]):
             self._after()
 
     def _schedule(self) -> None:
-        """Sleep until the next due moment or change of the shown seconds, on the loop's clock.
+        """Sleep until the next due moment or change of the shown seconds."""
+        self._wake.at(self.runner.next_wake())
 
-        asyncio's loop.call_at is used rather than a Textual timer: no task per wake, and the
-        engine is ticked right in the callback. The loop's poll rounds its timeout up to whole
-        milliseconds, so the wake is set EARLY_WAKE before the moment and the last stretch is
-        slept precisely in `_on_wake`.
-        """
-        if self._wake is not None:
-            self._wake.cancel()
-            self._wake = None
-        due = self.runner.next_wake()
-        if due is not None:
-            self._due = due
-            now = self.engine.clock()
-            loop = asyncio.get_running_loop()
-            self._wake = loop.call_at(loop.time() + max(0.0, self._due - now - EARLY_WAKE), self._on_wake)
-
-    def _on_wake(self) -> None:
-        self._wake = None
-        try:
-            if self.engine.clock is monotonic:
-                time.sleep(max(0.0, min(EARLY_WAKE, self._due - monotonic())))
-            self.sync()
-        except Exception as error:  # handed to Textual, which reports it and exits cleanly
-            self.app.call_next(self._reraise, error)
+    def _failed(self, error: Exception) -> None:
+        """An error in a wake is handed to Textual, which reports it and exits cleanly."""
+        self.app.call_next(self._reraise, error)
 
     @staticmethod
     def _reraise(error: Exception) -> None:
@@ -205,9 +182,7 @@ class SessionScreen(Screen[None]):
         self._finish()
 
     def _finish(self) -> None:
-        if self._wake is not None:
-            self._wake.cancel()
-            self._wake = None
+        self._wake.cancel()
 
     # ----- drawing
 
