@@ -133,3 +133,14 @@ def test_trace_from_plain_mode(tmp_path: Path) -> None:
     subprocess.run(argv, input="space\n", text=True, capture_output=True, env=env(tmp_path), timeout=30)
     events = [json.loads(line)["event"] for line in trace.read_text().splitlines()]
     assert events[0] == "session-started" and events[-1] == "session-finished"
+
+
+def test_r_goes_on_with_an_unfinished_session_in_the_same_file(tmp_path: Path) -> None:
+    plain(tmp_path, TINY, "space\nwait\nwait\n7\nquit\n")
+    (path,) = sorted((tmp_path / "data" / "sessions").glob("*/*.toml"))
+    done = plain(tmp_path, TINY, "r\nwait\nwait\n9\n")
+    assert "unfinished session from" in done.stdout and "1 sides done: r goes on from rest" in done.stdout
+    assert sorted((tmp_path / "data" / "sessions").glob("*/*.toml")) == [path]
+    doc = the_log(tmp_path)
+    assert doc["status"] == "completed"
+    assert doc["result"][0]["left"]["difficulty"] == 7 and doc["result"][0]["right"]["difficulty"] == 9

@@ -19,7 +19,7 @@ from hamtimer.audio.sound import SoundPlayer
 from hamtimer.core.clock import FakeClock
 from hamtimer.ui.app import HamtimerApp, RunOptions
 from hamtimer.ui.widgets.line import Line
-from tests.ui.helpers import BRIDGE, make_plan, press, settle
+from tests.support.pilot import BRIDGE, make_plan, press, settle
 
 
 class Recorder:

@@ -10,7 +10,9 @@ PROBE = """
 import importlib, json, pkgutil, sys
 import hamtimer.core as core, hamtimer.plain as plain
 names = sorted(
-    m.name for package in (core, plain) for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
+    m.name
+    for package in (core, plain)
+    for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
 )
 for name in names:
     importlib.import_module(name)

@@ -14,8 +14,7 @@ from hamtimer.ui.app import HamtimerApp, RunOptions
 from hamtimer.ui.messages import ProgramChosen
 from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.session import SessionScreen
-
-from .helpers import BRIDGE, RecordingPlayer, RunSession, Session, UiDirs, make_plan, settle
+from tests.support.pilot import BRIDGE, RecordingPlayer, RunSession, Session, UiDirs, make_plan, settle
 
 
 @pytest.fixture(autouse=True)

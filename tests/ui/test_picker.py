@@ -16,8 +16,7 @@ from hamtimer.core.plan import Plan
 from hamtimer.ui.app import HamtimerApp
 from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.session import SessionScreen
-
-from .helpers import UiDirs, plain, screen_lines, wait_for_screen
+from tests.support.pilot import UiDirs, plain, screen_lines, wait_for_screen
 
 PROGRAMS = bundled_dir()
 

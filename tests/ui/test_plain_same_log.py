@@ -11,9 +11,8 @@ from typing import Any
 
 from hamtimer.core.engine import Status
 from hamtimer.ui.screens.summary import SummaryScreen
+from tests.support.pilot import RunSession, UiDirs
 from tests.support.programs import TINY, plan_of
-
-from .helpers import RunSession, UiDirs
 
 TIMES = ("started", "ended")
 

@@ -24,10 +24,18 @@ from hamtimer.ui.screens.history import HistoryScreen
 from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.screens.summary import SummaryScreen
+from tests.support.pilot import (
+    EXERCISE_REST,
+    HOLD,
+    PREPARE,
+    SIDE_REST,
+    RecordingPlayer,
+    press,
+    settle,
+    wait_for_screen,
+)
 from tests.support.programs import BRIDGE, TINY, plan_of
 from tests.ui.test_history_screen import write_design_example
-
-from .helpers import EXERCISE_REST, HOLD, PREPARE, SIDE_REST, RecordingPlayer, press, settle, wait_for_screen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 18), id="60x18")]
 STARTED = datetime(2026, 11, 22, 7, 30).astimezone()
