@@ -33,11 +33,15 @@ def the_log(tmp_path: Path) -> dict[str, Any]:
 
 
 def exit_line(tmux: Tmux, timeout: float) -> int:
-    shown = tmux.wait_for("EXIT=", timeout=timeout)
+    """The status the shell echoed after hamtimer (in the scrollback when the app printed nothing)."""
+    deadline = time.monotonic() + timeout
+    while "EXIT=" not in (shown := tmux.transcript()):
+        assert time.monotonic() < deadline, f"no EXIT= within {timeout} s:\n{shown}"
+        time.sleep(0.05)
     return int(shown.split("EXIT=")[1].split()[0])
 
 
-@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_signal_during_a_session_restores_the_terminal_and_stops_the_log(
     tmp_path: Path, number: int
 ) -> None:
@@ -95,3 +99,14 @@ def test_plain_mode_on_a_terminal_takes_single_keys_and_ctrl_q_asks_first(tmp_pa
         assert exit_line(tmux, timeout=5) == 0
         assert "Session stopped: Bridge test" in tmux.transcript()
     assert the_log(tmp_path)["status"] == "stopped"
+
+
+def test_a_signal_before_the_start_exits_with_its_code_and_writes_nothing(tmp_path: Path) -> None:
+    script = f'"$0" run {BRIDGE} --mute; echo EXIT=$?'
+    with Tmux(80, 24) as tmux:
+        tmux.start(["sh", "-c", script, HAMTIMER], env=env(tmp_path))
+        tmux.wait_for("space")
+        os.kill(tmux.descendant(), signal.SIGTERM)
+        assert exit_line(tmux, timeout=5) == 143
+        assert tmux.display("#{alternate_on} #{mouse_any_flag}") == "0 0"
+    assert not (tmp_path / "data" / "sessions").exists()

@@ -40,8 +40,9 @@ FLASH_SECONDS = 0.15
 SOUND_AFTER = 0.3
 """Seconds after the first frame that sound is set up (rendering, probing devices): never in
 the way of the first paint; the start screen waits for space anyway."""
-EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
-"""End a session as a confirmed quit does, then exit with 128 + the signal's number."""
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""End a session as a confirmed quit does, then exit with 128 + the signal's number. SIGINT only
+comes from outside (kill -INT): in the app's raw terminal mode ctrl+c is a key."""
 
 
 @dataclass(frozen=True)
