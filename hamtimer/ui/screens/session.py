@@ -110,8 +110,14 @@ class SessionScreen(Screen[None]):
         self.show_step()
         self.show_time()
         self.watch_sound(self.sound)
-        self.call_after_refresh(self.mount, Footer())  # key hints just after the first frame
+        self.call_after_refresh(self._add_footer)
         self.call_after_refresh(self._offer_resume)
+
+    async def _add_footer(self) -> None:
+        """Key hints just after the first frame. A Footer shows keys once told the bindings changed,
+        and the screen told that before this one was there."""
+        await self.mount(Footer())
+        self.refresh_bindings()
 
     def _offer_resume(self) -> None:
         found = self.runner.find_unfinished()
