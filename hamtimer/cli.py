@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -14,10 +15,11 @@ from hamtimer import __version__
 from hamtimer.authoring import commands as authoring
 from hamtimer.core.catalog import all_programs, resolve
 from hamtimer.core.engine import Status
+from hamtimer.core.formatting import clock
 from hamtimer.core.loader import ProgramError, load_program
 from hamtimer.core.plan import Plan, build_plan
 from hamtimer.core.settings import Settings, backend_choice, load_settings
-from hamtimer.render import clock, plan_text, table
+from hamtimer.render import plan_text, table
 
 if TYPE_CHECKING:
     from hamtimer.audio.player import DeferredPlayer
@@ -77,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", parents=[common], help="run a program")
     run.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
     run.add_argument("--trace", metavar="FILE", help="write one JSON line per engine event")
+    run.add_argument("--plain", action="store_true", help="no full-screen UI: one line of text per event")
     sound = commands.add_parser(  # sound: the cue set, played or written to a file
         "sound", parents=[common], help="play every cue and say which backend plays them"
     )
@@ -259,13 +262,30 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
         from hamtimer.summary_table import summary_table
 
         console = Console()
-        console.print(
-            f"Session stopped: {engine.plan.program.name}, {len(engine.results)} sides or sets "
-            f"done in {clock(active_seconds(engine))}."
-        )
-        if engine.results:
-            console.print(summary_table(engine))
-    return EXIT_OK
+        with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone
+            console.print(
+                f"Session stopped: {engine.plan.program.name}, {len(engine.results)} sides or sets "
+                f"done in {clock(active_seconds(engine))}."
+            )
+            if engine.results:
+                console.print(summary_table(engine))
+    return app.return_code or EXIT_OK
+
+
+def cmd_plain(args: argparse.Namespace, plan: Plan) -> int:
+    from hamtimer.core.paths import data_dir
+    from hamtimer.plain.main import run_plain
+
+    settings = _settings()
+    player = _sound_player(settings, voice=getattr(args, "voice", False) or settings.voice)
+    trace = getattr(args, "trace", None)
+    return run_plain(
+        plan,
+        data_dir(getattr(args, "data_dir", None)),
+        player,
+        mute=getattr(args, "mute", False) or settings.mute,
+        trace=Path(trace) if trace else None,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -280,6 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_list()
         if args.command == "history":
             return cmd_history(args)
+        if args.command == "run" and args.plain:
+            return cmd_plain(args, _load(args.program))
         if args.command == "run":
             return cmd_app(args, _load(args.program))
         if args.command == "sound":

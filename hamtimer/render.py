@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from hamtimer.core.formatting import clock as clock
-from hamtimer.core.formatting import format_seconds, measure
+from hamtimer.core.formatting import clock, format_seconds, measure
 from hamtimer.core.history import Report
 from hamtimer.core.kinds import Side
 from hamtimer.core.plan import Plan, PrepareStep, RestStep, WorkStep, estimate_seconds

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from hamtimer.cli import main
+from hamtimer.core.formatting import clock
 from hamtimer.core.loader import load_program
 from hamtimer.core.plan import build_plan
-from hamtimer.render import clock
 from tests.support.programs import data_text
 
 REPO = Path(__file__).resolve().parents[1]

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from hamtimer.audio import alsa, synth
 from hamtimer.audio.cues import Clip
 from hamtimer.audio.wav import write_wav
-from hamtimer.core.program import Side
+from hamtimer.core.kinds import Side
 from hamtimer.core.settings import BACKENDS
 
 SYSTEM_PLAYERS = ("paplay", "pw-play", "aplay", "afplay")

@@ -10,8 +10,8 @@ import shutil
 import subprocess
 from collections.abc import Callable
 
+from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.plan import WorkStep
-from hamtimer.core.program import Side, WorkKind
 
 SPEAKERS = ("espeak-ng", "espeak", "say")
 _UNITS = {"m": "metres", "km": "kilometres", "yd": "yards", "mi": "miles"}

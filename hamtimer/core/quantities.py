@@ -10,8 +10,6 @@ import math
 import re
 from dataclasses import dataclass
 
-from hamtimer.core.formatting import format_seconds as format_seconds  # kept for ui/screens/session.py
-
 MAX_SECONDS = 4 * 3600
 MAX_REPS = 1000
 

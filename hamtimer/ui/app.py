@@ -1,15 +1,22 @@
-"""The Textual app: which screen is shown, and where engine events go."""
+"""The Textual app: a frontend of the session runner. It shows screens and does what they ask.
+
+Screens post messages (hamtimer.ui.messages); the app turns them into runner commands or screen
+changes. The runner's notices (the log cannot be saved, the session is done) come back here.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import gc
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.markup import escape
@@ -19,21 +26,23 @@ from hamtimer.audio.player import CuePlayer, SilentPlayer
 from hamtimer.core import paths
 from hamtimer.core.clock import Clock, monotonic
 from hamtimer.core.engine import Engine, Status
-from hamtimer.core.events import Event, EventKind
-from hamtimer.core.journal import Journal, SessionLog, Unfinished, follow, restore
+from hamtimer.core.journal import Journal
+from hamtimer.core.kinds import Side
 from hamtimer.core.plan import Plan, Step
-from hamtimer.core.program import Side
-from hamtimer.core.sessions import file_age_seconds, latest_for
-from hamtimer.core.trace import TraceWriter
+from hamtimer.core.session import RESUME_WITHIN, Notice, NoticeKind, SessionRunner
+from hamtimer.ui.messages import OpenHistory, ProgramChosen, RunnerCommand, SummaryClosed, ToggleMute
 from hamtimer.ui.screens.dialogs import ConfirmQuit, FolderPrompt
 from hamtimer.ui.screens.session import SessionScreen
+
+__all__ = ["RESUME_WITHIN", "HamtimerApp", "RunOptions"]
 
 FLASH_SECONDS = 0.15
 SOUND_AFTER = 0.3
 """Seconds after the first frame that sound is set up (rendering, probing devices): never in
 the way of the first paint; the start screen waits for space anyway."""
-RESUME_WITHIN = 12 * 3600
-"""A running or stopped session younger than this (seconds since its last save) is offered back."""
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""End a session as a confirmed quit does, then exit with 128 + the signal's number. SIGINT only
+comes from outside (kill -INT): in the app's raw terminal mode ctrl+c is a key."""
 
 
 @dataclass(frozen=True)
@@ -67,10 +76,24 @@ class HamtimerApp(App[None]):
         self.clock = clock
         self.player: CuePlayer = player or SilentPlayer()
         self.muted = self.options.mute
-        self.engine: Engine | None = None
-        self.journal: Journal | None = None
-        self.unfinished: Unfinished | None = None
-        self.trace = TraceWriter(self.options.trace) if self.options.trace else None
+        self.runner: SessionRunner | None = None
+        self.signalled: int | None = None
+
+    # ----- what the CLI and tests read
+
+    @property
+    def engine(self) -> Engine | None:
+        return self.runner.engine if self.runner is not None else None
+
+    @property
+    def journal(self) -> Journal | None:
+        return self.runner.journal if self.runner is not None else None
+
+    @property
+    def data_dir(self) -> Path:
+        return paths.data_dir(self.options.data_dir)
+
+    # ----- screens
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen is the default one, so the first frame needs no screen switch."""
@@ -78,42 +101,119 @@ class HamtimerApp(App[None]):
             return self._session_screen(self.initial_plan)
         from hamtimer.ui.screens.picker import PickerScreen  # only needed without a program
 
-        return PickerScreen()
+        return PickerScreen(self.data_dir)
 
     def _session_screen(self, plan: Plan) -> SessionScreen:
-        self.engine = Engine(plan, self.clock)
-        self.journal = None
-        self.unfinished = None
-        return SessionScreen(self.engine, self.on_events, self.on_session_done)
+        if self.runner is not None:
+            self.runner.close()
+        self.runner = SessionRunner(
+            plan,
+            self.data_dir,
+            clock=self.clock,
+            sound=self.player,
+            muted=self.muted,
+            trace=self.options.trace,
+        )
+        self.runner.subscribe(notices=self._on_notice)
+        return SessionScreen(self.runner, self.sound_label)
 
-    @property
-    def data_dir(self) -> Path:
-        return paths.data_dir(self.options.data_dir)
+    @on(ProgramChosen)
+    def start_session(self, message: ProgramChosen) -> None:
+        self.push_screen(self._session_screen(message.plan))
 
-    def find_unfinished(self) -> Unfinished | None:
-        """A recent running or stopped log of this program that can be gone on with."""
-        if self.engine is None:
-            return None
-        plan = self.engine.plan
-        try:
-            found = latest_for(self.data_dir, plan.program.name)
-        except OSError:
-            return None
-        if found is None or file_age_seconds(found[0]) > RESUME_WITHIN:
-            return None
-        self.unfinished = restore(plan, *found)
-        return self.unfinished
+    @on(OpenHistory)
+    def open_history(self) -> None:
+        from hamtimer.ui.screens.history import HistoryScreen
 
-    def resume(self) -> list[Event]:
-        """Go on with the unfinished session: its sides back in, its log file written on."""
-        engine, unfinished = self.engine, self.unfinished
-        if engine is None or unfinished is None:
-            return []
-        engine.restore(unfinished.results)
-        log = SessionLog(engine.plan, engine.plan.program.source, started=unfinished.started)
-        self.journal = Journal(log, self.data_dir)
-        self.journal.path = unfinished.path
-        return engine.start(from_index=unfinished.resume_at)
+        self.push_screen(HistoryScreen(self.data_dir))
+
+    @on(SummaryClosed)
+    def close_summary(self) -> None:
+        """Back to the picker when the session was chosen there; else the app is done."""
+        if self.initial_plan is not None:
+            self.exit()
+            return
+        while not isinstance(self.screen, SessionScreen):
+            self.pop_screen()
+        self.pop_screen()
+
+    # ----- the runner
+
+    @on(RunnerCommand)
+    def run_command(self, message: RunnerCommand) -> None:
+        if self.runner is not None:
+            self.runner.do(message.command, message.argument)
+
+    def _on_notice(self, notice: Notice) -> None:
+        if notice.kind is NoticeKind.LOG_NOT_SAVED:
+            self.notify(
+                f"The session log cannot be saved ({escape(notice.text)}). The session goes on and "
+                "every save tries again; on quitting, w writes it to another folder.",
+                title="Log not saved",
+                severity="warning",
+                timeout=10,
+            )
+        elif notice.kind is NoticeKind.HINT:
+            self.notify(escape(notice.text), timeout=3)
+        elif notice.kind is NoticeKind.DONE:
+            self.session_done()
+
+    def session_done(self) -> None:
+        """A finished session shows its summary; a stopped one quits (the CLI prints it)."""
+        runner = self.runner
+        if runner is not None and runner.status is Status.FINISHED:
+            from hamtimer.ui.screens.summary import SummaryScreen  # kept off the start-up path
+
+            self.push_screen(SummaryScreen(runner))
+        else:
+            self.exit(return_code=128 + self.signalled if self.signalled else 0)
+
+    def action_save_elsewhere(self) -> None:
+        """w: write a log that cannot be saved where it should go to a folder the user names."""
+        runner = self.runner
+        problem = runner.log_problem if runner is not None else None
+        if runner is None or problem is None:
+            return
+
+        def chosen(folder: str | None) -> None:
+            if folder and runner.save_elsewhere(Path(folder).expanduser()):
+                path = runner.journal.path if runner.journal is not None else folder
+                self.notify(f"Session log written to {escape(str(path))}", title="Log saved")
+            elif folder:
+                self.notify(f"Still cannot write there: {escape(runner.log_problem or '')}", severity="error")
+
+        self.push_screen(FolderPrompt(problem, str(Path.home() / "hamtimer-sessions")), chosen)
+
+    async def action_quit(self) -> None:
+        """ctrl+q: a session under way asks first (even from its help); anything else quits."""
+        screen = self.screen
+        if isinstance(screen, ConfirmQuit):
+            screen.dismiss(True)
+            return
+        session = next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)
+        if session is None or self.runner is None or not self.runner.under_way:
+            self.exit()
+            return
+        while self.screen is not session:
+            self.pop_screen()
+        session.confirm_quit()
+
+    # ----- signals: SIGTERM and SIGHUP end the session as a confirmed quit does
+
+    def _on_signal(self, number: int) -> None:
+        self.signalled = number
+        if self.runner is not None and self.runner.under_way:
+            self.runner.stop()  # its DONE notice exits with the signal's code
+        else:
+            self.exit(return_code=128 + number)
+
+    # ----- sound: the player's worker starts after the first frame; it reports back here
+
+    def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):  # not the main thread
+            for number in EXIT_SIGNALS:
+                loop.add_signal_handler(number, self._on_signal, number)
 
     def on_ready(self) -> None:
         """After the first frame: move start-up objects out of the garbage collector's scans."""
@@ -121,8 +221,6 @@ class HamtimerApp(App[None]):
         self.set_timer(SOUND_AFTER, self._start_sound)
         for notice in self.options.notices:
             self.notify(escape(notice), title="config.toml", severity="warning", timeout=10)
-
-    # ----- sound: the player's worker starts after the first frame; it reports back here
 
     def _start_sound(self) -> None:
         start = getattr(self.player, "start", None)
@@ -148,7 +246,7 @@ class HamtimerApp(App[None]):
         )
 
     def _step_at(self, index: int) -> Step | None:
-        steps = self.engine.plan.steps if self.engine is not None else ()
+        steps = self.runner.plan.steps if self.runner is not None else ()
         return steps[index] if 0 <= index < len(steps) else None
 
     @property
@@ -158,7 +256,15 @@ class HamtimerApp(App[None]):
     def show_sound(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):
-                screen.show_sound()
+                screen.sound = self.sound_label
+
+    @on(ToggleMute)
+    def toggle_mute(self) -> None:
+        self.muted = not self.muted
+        if self.runner is not None:
+            self.runner.muted = self.muted
+        self.show_sound()
+        self.notify("sound off" if self.muted else "sound on", timeout=2)
 
     def flash(self, side: Side | None = None) -> None:
         """The silent backend's cue: the screen flashes for a moment (in the side's colour)."""
@@ -167,87 +273,13 @@ class HamtimerApp(App[None]):
         screen.add_class(name)
         self.set_timer(FLASH_SECONDS, lambda: screen.remove_class(name))
 
-    def start_session(self, plan: Plan) -> None:
-        self.push_screen(self._session_screen(plan))
-
-    def on_events(self, events: list[Event]) -> None:
-        """Engine events, in order of urgency: the trace, the sound, then the log on disk."""
-        if self.trace is not None:
-            self.trace.write(events)
-        if not self.muted:
-            for event in events:
-                if event.kind is EventKind.CUE:
-                    self.player.play(event)
-        engine = self.engine
-        if engine is None:
-            return
-        if self.journal is None and any(e.kind is EventKind.STARTED for e in events):
-            self.journal = Journal(SessionLog(engine.plan, engine.plan.program.source), self.data_dir)
-        if self.journal is not None:
-            before = self.journal.error
-            if follow(self.journal, engine, events) and self.journal.error and self.journal.error != before:
-                self.notify(
-                    f"The session log cannot be saved ({self.journal.error}). The session goes on and "
-                    "every save tries again; on quitting, w writes it to another folder.",
-                    title="Log not saved",
-                    severity="warning",
-                    timeout=10,
-                )
-
-    def action_save_elsewhere(self) -> None:
-        """w: write a log that cannot be saved where it should go to a folder the user names."""
-        journal = self.journal
-        if journal is None or journal.error is None:
-            return
-
-        def chosen(folder: str | None) -> None:
-            if folder and journal.move_to(Path(folder).expanduser()):
-                self.notify(f"Session log written to {journal.path}", title="Log saved")
-            elif folder:
-                self.notify(f"Still cannot write there: {journal.error}", severity="error")
-
-        self.push_screen(FolderPrompt(journal.error, str(Path.home() / "hamtimer-sessions")), chosen)
-
-    def on_session_done(self, engine: Engine) -> None:
-        """A finished session shows its summary; a stopped one quits (the CLI prints it)."""
-        if engine.status is Status.FINISHED:
-            from hamtimer.ui.screens.summary import SummaryScreen  # kept off the start-up path
-
-            self.push_screen(SummaryScreen(engine, self.on_events, self.close_summary))
-        else:
-            self.exit()
-
-    def close_summary(self) -> None:
-        """Back to the picker when the session was chosen there; else the app is done."""
-        if self.initial_plan is not None:
-            self.exit()
-            return
-        while not isinstance(self.screen, SessionScreen):
-            self.pop_screen()
-        self.pop_screen()
-
-    def toggle_mute(self) -> bool:
-        self.muted = not self.muted
-        self.show_sound()
-        return self.muted
-
-    async def action_quit(self) -> None:
-        """ctrl+q: a session under way asks first (even from its help); anything else quits."""
-        screen = self.screen
-        if isinstance(screen, ConfirmQuit):
-            screen.dismiss(True)
-            return
-        session = next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)
-        if session is None or session.engine.status not in (Status.READY, Status.RUNNING):
-            self.exit()
-            return
-        while self.screen is not session:
-            self.pop_screen()
-        session.confirm_quit()
-
     def on_unmount(self) -> None:
-        if self.trace is not None:
-            self.trace.close()
+        loop = asyncio.get_running_loop()
+        with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
+            for number in EXIT_SIGNALS:
+                loop.remove_signal_handler(number)
+        if self.runner is not None:
+            self.runner.close()
         stop = getattr(self.player, "stop", None)
         if stop is not None:
             stop(0.5)

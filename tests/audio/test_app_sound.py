@@ -7,9 +7,10 @@ import asyncio
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.content import Content
+from textual.notifications import Notify
 from textual.pilot import Pilot
 
 from hamtimer.audio.backends import Unavailable
@@ -18,7 +19,7 @@ from hamtimer.audio.sound import SoundPlayer
 from hamtimer.core.clock import FakeClock
 from hamtimer.ui.app import HamtimerApp, RunOptions
 from hamtimer.ui.widgets.line import Line
-from tests.ui.helpers import BRIDGE, make_plan, press, settle
+from tests.support.pilot import BRIDGE, make_plan, press, settle
 
 
 class Recorder:
@@ -65,6 +66,7 @@ async def until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
 class Running:
     app: HamtimerApp
     pilot: Pilot[None]
+    seen: list[object] = field(default_factory=list)
 
     async def press(self, *keys: str) -> None:
         await press(self.app, self.pilot, *keys)
@@ -76,16 +78,17 @@ class Running:
     @property
     def notices(self) -> list[str]:
         """The notifications as they read on screen (markup resolved)."""
-        return [Content.from_markup(n.message).plain for n in self.app._notifications]
+        return [Content.from_markup(m.notification.message).plain for m in self.seen if isinstance(m, Notify)]
 
 
 @asynccontextmanager
 async def app_with(player: SoundPlayer, options: RunOptions | None = None) -> AsyncIterator[Running]:
     app = HamtimerApp(make_plan(BRIDGE), options or RunOptions(), clock=FakeClock(), player=player)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    seen: list[object] = []
+    async with app.run_test(size=(80, 24), notifications=True, message_hook=seen.append) as pilot:
         await until(player.ready.is_set)
         await settle(app, pilot)
-        yield Running(app, pilot)
+        yield Running(app, pilot, seen)
 
 
 async def test_the_backend_in_use_and_mute_are_shown() -> None:

@@ -21,7 +21,7 @@ from hamtimer.audio.backends import (
     candidates,
 )
 from hamtimer.audio.cues import Bank, Clip
-from hamtimer.core.program import Side
+from hamtimer.core.kinds import Side
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hamtimer.audio.cues import MAJOR, SHOWCASE, SOUNDS, keys_for, merge
 from hamtimer.core.events import Cue, Event, EventKind
-from hamtimer.core.program import Side
+from hamtimer.core.kinds import Side
 
 
 def cue(kind: Cue, side: Side | None = None, value: object = None) -> Event:

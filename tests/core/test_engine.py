@@ -10,9 +10,9 @@ import pytest
 from hamtimer.core.clock import FakeClock
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Cue, Event, EventKind
+from hamtimer.core.kinds import Side
 from hamtimer.core.loader import parse_program
 from hamtimer.core.plan import build_plan
-from hamtimer.core.program import Side
 from hamtimer.core.timeline import step_length
 
 T0 = 1000.0

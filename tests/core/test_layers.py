@@ -1,4 +1,4 @@
-"""The core never imports Textual: it must stay usable (and fast to test) without the UI."""
+"""The core and plain mode never import Textual: they must stay usable (and fast to test) without the UI."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ from pathlib import Path
 
 PROBE = """
 import importlib, json, pkgutil, sys
-import hamtimer.core as core
-names = sorted(m.name for m in pkgutil.walk_packages(core.__path__, core.__name__ + "."))
+import hamtimer.core as core, hamtimer.plain as plain
+names = sorted(
+    m.name
+    for package in (core, plain)
+    for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
+)
 for name in names:
     importlib.import_module(name)
 if sys.argv[1:] == ["control"]:
@@ -31,8 +35,10 @@ def probe(*args: str) -> dict[str, list[str]]:
 
 def test_no_core_module_imports_textual() -> None:
     result = probe()
-    for expected in ("catalog", "loader", "paths", "plan", "program", "quantities"):
+    for expected in ("catalog", "loader", "paths", "plan", "program", "quantities", "session"):
         assert f"hamtimer.core.{expected}" in result["modules"]
+    for expected in ("frontend", "lines", "main", "source"):
+        assert f"hamtimer.plain.{expected}" in result["modules"]
     assert result["textual"] == []
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.plan import Plan, WorkStep
-from hamtimer.core.program import Side, WorkKind
 from hamtimer.core.results import SideResult
 from hamtimer.core.summary import summarize
 from hamtimer.core.symmetry import asymmetry

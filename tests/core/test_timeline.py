@@ -7,9 +7,9 @@ import itertools
 import pytest
 
 from hamtimer.core.events import Cue
+from hamtimer.core.kinds import Side
 from hamtimer.core.loader import parse_program
 from hamtimer.core.plan import Plan, PrepareStep, RestReason, RestStep, Step, WorkStep, build_plan
-from hamtimer.core.program import Side
 from hamtimer.core.timeline import Moment, moments, step_length
 
 

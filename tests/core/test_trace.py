@@ -10,7 +10,7 @@ import pytest
 from hamtimer.core.clock import FakeClock
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Cue, Event, EventKind
-from hamtimer.core.program import Side
+from hamtimer.core.kinds import Side
 from hamtimer.core.trace import TraceWriter
 from tests.support.programs import data_plan
 

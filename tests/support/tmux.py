@@ -77,6 +77,19 @@ class Tmux:
             time.sleep(0.002)
         return None
 
+    def display(self, fmt: str) -> str:
+        """A tmux format for the pane, e.g. "#{alternate_on} #{mouse_any_flag}"."""
+        return self._tmux("display-message", "-p", "-t", "app", fmt).strip()
+
+    def descendant(self, depth: int = 1) -> int:
+        """The process `depth` levels below the started one (a program run by a shell)."""
+        pid = self.pid
+        for _ in range(depth):
+            assert pid is not None
+            pid = self._child_of(pid)
+        assert pid is not None
+        return pid
+
     def screen(self) -> str:
         """What the window shows now."""
         return self._tmux("capture-pane", "-p", "-t", "app")

@@ -11,10 +11,10 @@ import pytest
 from hamtimer.core.clock import FakeClock
 from hamtimer.core.plan import Plan
 from hamtimer.ui.app import HamtimerApp, RunOptions
+from hamtimer.ui.messages import ProgramChosen
 from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.session import SessionScreen
-
-from .helpers import BRIDGE, RecordingPlayer, RunSession, Session, UiDirs, make_plan
+from tests.support.pilot import BRIDGE, RecordingPlayer, RunSession, Session, UiDirs, make_plan, settle
 
 
 @pytest.fixture(autouse=True)
@@ -56,11 +56,11 @@ def run_session() -> RunSession:
             session = Session(app, pilot, clock, player)
             if from_picker:  # what enter on a program in the picker does
                 await session.wait_for_screen(PickerScreen)
-                app.start_session(plan)
+                app.post_message(ProgramChosen(plan))
             await session.wait_for_screen(SessionScreen)
             if start:  # what space does (the start-screen tests press the real key)
                 session.screen.action_main()
-                await pilot.pause(0)
+                await settle(app, pilot)
             yield session
 
     return run

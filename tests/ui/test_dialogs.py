@@ -8,8 +8,7 @@ from hamtimer.core.engine import Status
 from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
 from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.screens.summary import SummaryScreen
-
-from .helpers import HOLD, PREPARE, RunSession, Session, plain
+from tests.support.pilot import HOLD, PREPARE, RunSession, Session, plain
 
 LEFT_INDEX = 1
 

@@ -17,8 +17,7 @@ from hamtimer.ui.app import HamtimerApp
 from hamtimer.ui.screens.history import ExerciseHistory, HistoryScreen
 from hamtimer.ui.screens.picker import PickerScreen
 from tests.core.test_history import BRIDGE, bridge, day, result, side, write_log
-
-from .helpers import UiDirs, plain, press, screen_text, wait_for_screen
+from tests.support.pilot import UiDirs, plain, press, screen_text, wait_for_screen
 
 
 @asynccontextmanager

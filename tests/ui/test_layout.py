@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from .helpers import HOLD, PREPARE, SIDE_REST, RunSession, Session, is_visible, screen_lines
+from tests.support.pilot import HOLD, PREPARE, SIDE_REST, RunSession, Session, is_visible, screen_lines
 
 SIZES = [(80, 24), (60, 18)]
 

@@ -16,8 +16,7 @@ from hamtimer.core.plan import Plan
 from hamtimer.ui.app import HamtimerApp
 from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.session import SessionScreen
-
-from .helpers import UiDirs, plain, screen_lines, wait_for_screen
+from tests.support.pilot import UiDirs, plain, screen_lines, wait_for_screen
 
 PROGRAMS = bundled_dir()
 
@@ -82,6 +81,8 @@ async def test_the_estimate_shown_is_the_plan_estimate() -> None:
 async def test_moving_the_highlight_changes_the_preview() -> None:
     programs = bundled()
     async with picker() as (app, pilot):
+        await app.workers.wait_for_complete()  # the goal lines join the preview once history is read
+        await pilot.pause()
         first = preview(app)
         assert programs[0][0] in first and programs[0][1] in first
         assert programs[1][1] not in first

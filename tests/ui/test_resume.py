@@ -15,11 +15,10 @@ from hamtimer.core.engine import Status
 from hamtimer.ui.app import RESUME_WITHIN
 from hamtimer.ui.screens.dialogs import ConfirmQuit, FolderPrompt
 from hamtimer.ui.screens.summary import SummaryScreen
-
-from .helpers import EXERCISE_REST, HOLD, PREPARE, SIDE_REST, RunSession, Session, UiDirs, plain
+from tests.support.pilot import EXERCISE_REST, HOLD, PREPARE, SIDE_REST, RunSession, Session, UiDirs, plain
 
 LEFT, RIGHT, CURL = 1, 3, 5
-"""Step indexes in helpers.BRIDGE: left hold, right hold, the reps step (both legs)."""
+"""Step indexes in tests/data/bridge.toml: left hold, right hold, the reps step (both legs)."""
 
 
 def files(data: Path) -> list[Path]:

@@ -11,8 +11,7 @@ from hamtimer.core.events import Cue
 from hamtimer.core.plan import RestStep, WorkStep
 from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.widgets.clock import BigClock
-
-from .helpers import HOLD, PREPARE, SIDE_REST, RunSession, Session, plain, screen_text
+from tests.support.pilot import HOLD, PREPARE, SIDE_REST, RunSession, Session, plain, screen_text
 
 LEFT_INDEX, RIGHT_INDEX = 1, 3  # plan steps of BRIDGE: 0 prepare, 1 left, 2 rest, 3 right, 4 rest, 5 curl
 

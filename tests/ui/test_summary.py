@@ -11,8 +11,7 @@ import re
 from hamtimer.core.engine import Status
 from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.summary import SummaryScreen
-
-from .helpers import EXERCISE_REST, HOLD, PREPARE, SIDE_REST, RunSession, Session, screen_lines
+from tests.support.pilot import EXERCISE_REST, HOLD, PREPARE, SIDE_REST, RunSession, Session, screen_lines
 
 WIDE = (120, 30)  # wide enough that no cell of the table folds
 

@@ -19,10 +19,10 @@ from hamtimer.ui.themes import (
     theme_name,
 )
 from hamtimer.ui.widgets.figures import BigFigures
+from tests.support.pilot import UiDirs
 
 from ..support.contrast import contrast_ratio, seen_difference
 from ..support.figures import PhaseApp
-from .helpers import UiDirs
 
 WCAG_AA = 4.5
 

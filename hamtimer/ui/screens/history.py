@@ -108,4 +108,4 @@ class HistoryScreen(Screen[None]):
         await box.mount(Static("A training aid, not a diagnosis.", classes="hint"))
 
     def action_close(self) -> None:
-        self.app.pop_screen()
+        self.dismiss()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
@@ -15,11 +16,12 @@ from textual.widgets.option_list import Option
 
 from hamtimer.core import paths
 from hamtimer.core.catalog import ProgramEntry, all_programs
+from hamtimer.core.formatting import clock
 from hamtimer.core.history import Report, build_report
 from hamtimer.core.loader import ProgramError
 from hamtimer.core.plan import Plan
 from hamtimer.core.sessions import collect
-from hamtimer.render import clock
+from hamtimer.ui.messages import OpenHistory, ProgramChosen
 
 
 def goal_lines(plan: Plan, report: Report | None) -> list[str]:
@@ -74,8 +76,9 @@ class PickerScreen(Screen[None]):
         Binding("h", "history", "History"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, data_dir: Path | None = None) -> None:
         super().__init__()
+        self.data_dir = data_dir or paths.data_dir()
         self.entries: list[tuple[ProgramEntry, Plan | ProgramError]] = []
         self.report: Report | None = None
         for entry in all_programs():
@@ -112,9 +115,9 @@ class PickerScreen(Screen[None]):
     @work(exclusive=True)
     async def load_report(self) -> None:
         """The history report, for goal progress in the preview (read off the event loop)."""
-        data_dir = getattr(self.app, "data_dir", None) or paths.data_dir()
+        data_dir = self.data_dir
         self.report = await asyncio.to_thread(
-            lambda: build_report(collect(data_dir, paths.cache_dir() / "history-v1.json"))
+            lambda: build_report(collect(data_dir, paths.history_cache_dir()))
         )
         if not self.is_attached:
             return
@@ -144,13 +147,11 @@ class PickerScreen(Screen[None]):
             self.choose(index)
 
     def action_history(self) -> None:
-        from hamtimer.ui.screens.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen(self.app.data_dir))  # type: ignore[attr-defined]
+        self.post_message(OpenHistory())
 
     def choose(self, index: int) -> None:
         loaded = self.entries[index][1]
         if isinstance(loaded, Plan):
-            self.app.start_session(loaded)  # type: ignore[attr-defined]
+            self.post_message(ProgramChosen(loaded))
         else:
             self.notify("This program has errors: run hamtimer check on it.", severity="error")

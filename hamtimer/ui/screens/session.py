@@ -1,39 +1,37 @@
 """The session screen: the start panel, the live step, the rating prompt and the pause overlay.
 
-It holds no timing truth: it asks the engine what is due next and sleeps until then (or until the
-shown whole seconds change), so it wakes about once a second and repaints only what changed.
+It holds no timing truth: it asks the runner what is due next and sleeps until then (or until the
+shown whole seconds change) with a PreciseWake, so it wakes about once a second and repaints only
+what changed. Keys become RunnerCommand messages to the app; what the runner publishes comes back
+to `on_runner_events`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import math
-import time
-from collections.abc import Callable, Iterable
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.markup import escape
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from hamtimer.core.clock import monotonic
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
+from hamtimer.core.formatting import format_seconds
+from hamtimer.core.kinds import WorkKind
 from hamtimer.core.plan import PrepareStep, RestStep, Step, WorkStep
-from hamtimer.core.program import WorkKind
-from hamtimer.core.quantities import format_seconds
+from hamtimer.core.session import Command, SessionRunner
+from hamtimer.ui.messages import RunnerCommand, ToggleMute
 from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
+from hamtimer.ui.wake import PreciseWake
 from hamtimer.ui.widgets.banner import SideBanner
 from hamtimer.ui.widgets.clock import BigClock, clock_text
 from hamtimer.ui.widgets.line import Line, ProgressLine
 from hamtimer.ui.widgets.rating import RatingPanel
-
-EventSink = Callable[[list[Event]], None]
-EARLY_WAKE = 0.003
-"""Seconds before a due moment that the loop wakes; the rest is slept precisely."""
 
 
 def _describe(step: Step) -> str:
@@ -69,15 +67,16 @@ class SessionScreen(Screen[None]):
         Binding("r", "resume", "Resume", show=False),
     ]
 
-    def __init__(self, engine: Engine, sink: EventSink, on_done: Callable[[Engine], None]) -> None:
+    sound: reactive[str] = reactive("", init=False)
+    """The sound backend in use, or "muted" (the app sets it)."""
+    paused: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, runner: SessionRunner, sound: str = "") -> None:
         super().__init__()
-        self.engine = engine
-        self.sink = sink
-        self.on_done = on_done
-        self._wake: asyncio.TimerHandle | None = None
-        self._due = 0.0
-        self._ended = False
-        self._rated_step: int | None = None
+        self.runner = runner
+        self.engine: Engine = runner.engine
+        self._wake = PreciseWake(self.engine.clock, self.sync, self._failed)
+        self.set_reactive(SessionScreen.sound, sound)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session"):
@@ -107,16 +106,21 @@ class SessionScreen(Screen[None]):
         self.left = self.query_one("#left", Line)
         self.set_class(self.size.height < 22, "-compact")
         self.query_one(RatingPanel).close()
-        self.query_one("#paused").display = False
+        self.runner.subscribe(self.on_runner_events)
         self.show_step()
         self.show_time()
-        self.show_sound()
-        self.call_after_refresh(self.mount, Footer())  # key hints just after the first frame
+        self.watch_sound(self.sound)
+        self.call_after_refresh(self._add_footer)
         self.call_after_refresh(self._offer_resume)
 
+    async def _add_footer(self) -> None:
+        """Key hints just after the first frame. A Footer shows keys once told the bindings changed,
+        and the screen told that before this one was there."""
+        await self.mount(Footer())
+        self.refresh_bindings()
+
     def _offer_resume(self) -> None:
-        finder = getattr(self.app, "find_unfinished", None)
-        found = finder() if finder is not None and self.engine.status is Status.READY else None
+        found = self.runner.find_unfinished()
         if found is None:
             return
         step = self.engine.plan.steps[found.resume_at]
@@ -127,17 +131,13 @@ class SessionScreen(Screen[None]):
         )
 
     def action_resume(self) -> None:
-        resume = getattr(self.app, "resume", None)
-        if resume is not None and self.engine.status is Status.READY:
-            self.run(resume())
+        if self.runner.unfinished is not None:
+            self.post_message(RunnerCommand(Command.RESUME))
 
-    # ----- the loop: engine events in, screen out
+    # ----- the loop: the runner's events in, screen out
 
-    def run(self, events: Iterable[Event]) -> None:
-        """Hand events on, update what they change, and sleep until the next thing is due."""
-        batch = list(events)
-        if batch:
-            self.sink(batch)
+    def on_runner_events(self, batch: list[Event]) -> None:
+        """Update what the events change, and sleep until the next thing is due."""
         step_changed = False
         for event in batch:
             if event.kind is EventKind.STEP_STARTED:
@@ -148,71 +148,52 @@ class SessionScreen(Screen[None]):
                     panel.close()
             elif event.kind is EventKind.SIDE_DONE:
                 self.query_one(RatingPanel).ask(event.value)
-                self._rated_step = event.step
             elif event.kind is EventKind.RATED:
                 self.query_one(RatingPanel).redraw()
             elif event.kind in (EventKind.PAUSED, EventKind.RESUMED):
-                self.query_one("#paused").display = self.engine.paused
+                self.paused = self.engine.paused
         if step_changed:
             self.show_step()
+        self._after()
+
+    def _after(self) -> None:
         self.show_time()
         if self.engine.status in (Status.FINISHED, Status.STOPPED):
             self._finish()
             return
         self._schedule()
 
+    def watch_paused(self, paused: bool) -> None:
+        self.set_class(paused, "-paused")
+
     def sync(self) -> None:
         """Catch up with the clock (the scheduled wake, or a test that moved a fake clock)."""
-        self.run(self.engine.tick())
+        if not self.runner.tick():
+            self._after()
 
     def _schedule(self) -> None:
-        """Sleep until the next due moment or change of the shown seconds, on the loop's clock.
+        """Sleep until the next due moment or change of the shown seconds."""
+        self._wake.at(self.runner.next_wake())
 
-        asyncio's loop.call_at is used rather than a Textual timer: no task per wake, and the
-        engine is ticked right in the callback. The loop's poll rounds its timeout up to whole
-        milliseconds, so the wake is set EARLY_WAKE before the moment and the last stretch is
-        slept precisely in `_on_wake`.
-        """
-        if self._wake is not None:
-            self._wake.cancel()
-            self._wake = None
-        engine = self.engine
-        now = engine.clock()
-        times = [t for t in (engine.next_due(), engine.next_display_change(now)) if t is not None]
-        if times:
-            self._due = min(times)
-            loop = asyncio.get_running_loop()
-            self._wake = loop.call_at(loop.time() + max(0.0, self._due - now - EARLY_WAKE), self._on_wake)
-
-    def _on_wake(self) -> None:
-        self._wake = None
-        try:
-            if self.engine.clock is monotonic:
-                time.sleep(max(0.0, min(EARLY_WAKE, self._due - monotonic())))
-            self.sync()
-        except Exception as error:  # handed to Textual, which reports it and exits cleanly
-            self.app.call_next(self._reraise, error)
+    def _failed(self, error: Exception) -> None:
+        """An error in a wake is handed to Textual, which reports it and exits cleanly."""
+        self.app.call_next(self._reraise, error)
 
     @staticmethod
     def _reraise(error: Exception) -> None:
         raise error
 
     def on_unmount(self) -> None:
-        if self._wake is not None:
-            self._wake.cancel()
+        self.runner.unsubscribe(self.on_runner_events)
+        self._finish()
 
     def _finish(self) -> None:
-        if self._wake is not None:
-            self._wake.cancel()
-            self._wake = None
-        if not self._ended:
-            self._ended = True
-            self.on_done(self.engine)
+        self._wake.cancel()
 
     # ----- drawing
 
-    def show_sound(self) -> None:
-        self.query_one("#sound", Line).show(escape(getattr(self.app, "sound_label", "")))
+    def watch_sound(self, sound: str) -> None:
+        self.query_one("#sound", Line).show(escape(sound))
 
     def show_step(self) -> None:
         engine = self.engine
@@ -318,40 +299,29 @@ class SessionScreen(Screen[None]):
     # ----- keys
 
     def action_main(self) -> None:
-        self.run(self.engine.press_main())
+        self.post_message(RunnerCommand(Command.MAIN))
 
     def action_end_step(self) -> None:
-        self.run(self.engine.end_step())
+        self.post_message(RunnerCommand(Command.END_STEP))
 
     def action_pause(self) -> None:
-        self.run(self.engine.toggle_pause())
+        self.post_message(RunnerCommand(Command.PAUSE))
 
     def action_skip(self) -> None:
-        self.run(self.engine.skip())
+        self.post_message(RunnerCommand(Command.SKIP))
 
     def action_back(self) -> None:
         self.query_one(RatingPanel).close()
-        self.run(self.engine.back())
+        self.post_message(RunnerCommand(Command.BACK))
 
     def action_more_rest(self) -> None:
-        self._change_rest(15)
+        self.post_message(RunnerCommand(Command.MORE_REST))
 
     def action_less(self) -> None:
-        step = self.engine.step
-        if isinstance(step, WorkStep) and step.exercise.work.kind is WorkKind.REPS:
-            self.run(self.engine.uncount_rep())
-        else:
-            self._change_rest(-15)
-
-    def _change_rest(self, seconds: float) -> None:
-        if self.engine.running and isinstance(self.engine.step, WorkStep):
-            self.notify("+ and - change a rest; enter ends this step now", timeout=3)
-            return
-        self.run(self.engine.change_rest(seconds))
+        self.post_message(RunnerCommand(Command.LESS))
 
     def action_mute(self) -> None:
-        muted = self.app.toggle_mute()  # type: ignore[attr-defined]
-        self.notify("sound off" if muted else "sound on", timeout=2)
+        self.post_message(ToggleMute())
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
@@ -360,18 +330,16 @@ class SessionScreen(Screen[None]):
         self.query_one(RatingPanel).close()
 
     def confirm_quit(self) -> None:
+        """Ask before stopping a session under way (the app's ctrl+q)."""
+
         def decided(stop: bool | None) -> None:
             if stop:
-                self.run(self.engine.stop())
+                self.post_message(RunnerCommand(Command.STOP))
 
-        if self.engine.status is Status.READY:
-            self.app.exit()
-            return
-        journal = getattr(self.app, "journal", None)
-        self.app.push_screen(ConfirmQuit(journal.error if journal is not None else None), decided)
+        self.app.push_screen(ConfirmQuit(self.runner.log_problem), decided)
 
     def on_key(self, event: events.Key) -> None:
         command = self.query_one(RatingPanel).command(event.character)
         if command is not None:
             event.stop()
-            self.run(command(self.engine))
+            self.post_message(command)

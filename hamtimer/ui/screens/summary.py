@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -13,15 +12,17 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from hamtimer.core.engine import Engine, Status
+from hamtimer.core.engine import Status
 from hamtimer.core.events import Event
 from hamtimer.core.formatting import clock, decimal, unit
 from hamtimer.core.history import LastTime, last_times
 from hamtimer.core.paths import history_cache_dir
+from hamtimer.core.session import SessionRunner
 from hamtimer.core.sessions import collect
 from hamtimer.core.summary import active_seconds, engine_results, summarize
 from hamtimer.core.tally import ExerciseTally
 from hamtimer.summary_table import summary_table
+from hamtimer.ui.messages import OpenHistory, SummaryClosed
 from hamtimer.ui.widgets.rating import RatingPanel
 
 
@@ -51,13 +52,10 @@ class SummaryScreen(Screen[None]):
         Binding("h", "history", "History"),
     ]
 
-    def __init__(
-        self, engine: Engine, sink: Callable[[list[Event]], None], on_close: Callable[[], None]
-    ) -> None:
+    def __init__(self, runner: SessionRunner) -> None:
         super().__init__()
-        self.engine = engine
-        self.sink = sink
-        self.on_close = on_close
+        self.runner = runner
+        self.engine = runner.engine
 
     def compose(self) -> ComposeResult:
         engine = self.engine
@@ -79,16 +77,20 @@ class SummaryScreen(Screen[None]):
             panel.ask(last)
         else:
             panel.close()
+        self.runner.subscribe(self.on_runner_events)
         self.redraw()
         self.compare_with_last_time()
+
+    def on_unmount(self) -> None:
+        self.runner.unsubscribe(self.on_runner_events)
+
+    def on_runner_events(self, events: list[Event]) -> None:
+        self.redraw()
 
     @work(exclusive=True)
     async def compare_with_last_time(self) -> None:
         """Today against the newest earlier session holding the same exercises (read off-loop)."""
-        journal = getattr(self.app, "journal", None)
-        data_dir = getattr(self.app, "data_dir", None)
-        if data_dir is None:
-            return
+        journal, data_dir = self.runner.journal, self.runner.data_dir
         exclude = None
         if journal is not None and journal.path is not None:
             try:
@@ -102,7 +104,7 @@ class SummaryScreen(Screen[None]):
         self.query_one("#last-time", Static).update(compare_text(today, found))
 
     def redraw(self) -> None:
-        journal = getattr(self.app, "journal", None)
+        journal = self.runner.journal
         saved = self.query_one("#saved", Static)
         if journal is not None and journal.error:
             saved.update(f"[b red]The log could not be saved[/b red] ({escape(journal.error)}): "
@@ -117,16 +119,13 @@ class SummaryScreen(Screen[None]):
         command = self.query_one(RatingPanel).command(event.character)
         if command is not None:
             event.stop()
-            self.sink(command(self.engine))
-            self.redraw()
+            self.post_message(command)
 
     def action_close_rating(self) -> None:
         self.query_one(RatingPanel).close()
 
     def action_history(self) -> None:
-        from hamtimer.ui.screens.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen(self.app.data_dir))  # type: ignore[attr-defined]
+        self.post_message(OpenHistory())
 
     def action_close(self) -> None:
-        self.on_close()
+        self.post_message(SummaryClosed())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from hamtimer.core.program import Side
+from hamtimer.core.kinds import Side
 
 LABELS = {"left": "◀  LEFT LEG", "right": "RIGHT LEG  ▶", "both": "BOTH LEGS", "rest": "REST"}
 

@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.markup import escape
 from textual.widgets import Static
 
-from hamtimer.core.engine import Engine
-from hamtimer.core.events import Event
+from hamtimer.core.rating import ANCHORS, check_keys, difficulty_words
 from hamtimer.core.results import SideResult
-
-ANCHORS = "10 nothing left · 9 one more · 8 two more · 7 three more · 6 or less: easy"
-RESERVED = set("pbsm")
-DIFFICULTY_WORDS = {10: "nothing left", 9: "one more", 8: "two more", 7: "three more"}
-
-
-def check_keys(checks: tuple[str, ...]) -> dict[str, str]:
-    """A free letter for each check: its words' initials first, then any of its letters."""
-    keys: dict[str, str] = {}
-    for check in checks:
-        words = check.lower().split()
-        candidates = [w[0] for w in words if w] + [c for c in check.lower() if c.isalpha()]
-        spare = [c for c in "acdefghijklnortuvwxyz" if c not in keys]
-        for letter in [*candidates, *spare]:
-            if letter.isalpha() and letter.isascii() and letter not in RESERVED and letter not in keys:
-                keys[letter] = check
-                break
-    return keys
+from hamtimer.core.session import Command
+from hamtimer.ui.messages import RunnerCommand
 
 
 class RatingPanel(Static):
@@ -53,16 +34,15 @@ class RatingPanel(Static):
     def open(self) -> bool:
         return self.result is not None
 
-    def command(self, character: str | None) -> Callable[[Engine], list[Event]] | None:
-        """The engine command a key means while the prompt is open: a rating or a check toggle."""
+    def command(self, character: str | None) -> RunnerCommand | None:
+        """The command a key means while the prompt is open: a rating or a check toggle."""
         if not self.open or character is None:
             return None
         if character.isascii() and character.isdigit():
-            difficulty = int(character) or 10
-            return lambda engine: engine.rate(difficulty)
+            return RunnerCommand(Command.RATE, int(character) or 10)
         check = self.keys.get(character)
         if check is not None:
-            return lambda engine: engine.toggle_check(check)
+            return RunnerCommand(Command.CHECK, check)
         return None
 
     def redraw(self) -> None:
@@ -75,7 +55,7 @@ class RatingPanel(Static):
         if result.difficulty is None:
             rating = "how hard? [b]1-9[/b], [b]0[/b] = 10"
         else:
-            rating = f"rated [b]{result.difficulty}[/b] ({DIFFICULTY_WORDS.get(result.difficulty, 'easy')})"
+            rating = f"rated [b]{result.difficulty}[/b] ({difficulty_words(result.difficulty)})"
         lines = [f"[b]{side}[/b] {escape(step.exercise.name)}: {done} · {rating} · esc closes", ANCHORS]
         if self.keys:
             marks = []

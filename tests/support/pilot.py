@@ -1,4 +1,4 @@
-"""Helpers for the UI tests: small programs, a session driver on a fake clock, reading the screen."""
+"""UI test helpers: a session driver on a fake clock, keys as a terminal sends them, the screen read."""
 
 from __future__ import annotations
 
@@ -24,31 +24,10 @@ from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.widgets.banner import SideBanner
 from hamtimer.ui.widgets.clock import BigClock
 from hamtimer.ui.widgets.rating import RatingPanel
+from tests.support.programs import BRIDGE as BRIDGE_FILE
+from tests.support.screenshot import screen_lines as screenshot_lines
 
-BRIDGE = """
-[program]
-name = "Bridge test"
-about = "A short program for the UI tests."
-prepare = 5
-
-[rest]
-between_sides = 20
-between_exercises = 30
-
-[[block]]
-name = "Bridges"
-
-[[block.exercise]]
-name = "Single-leg bridge"
-sides = "each"
-hold = 30
-cues = ["Keep the pelvis level", "Drive through the heel"]
-checks = ["hip drop", "cramp"]
-
-[[block.exercise]]
-name = "Hamstring curl"
-reps = 5
-"""
+BRIDGE = BRIDGE_FILE.read_text()
 """Timeline from space (fake time): prepare 0-5, LEFT hold 5-35, rest between sides 35-55,
 RIGHT hold 55-85, rest between exercises 85-115, then a counted reps step (5 reps, both legs)."""
 
@@ -93,8 +72,8 @@ def plain(widget: Widget) -> str:
 
 
 def screen_lines(screen: Screen[object]) -> list[str]:
-    """What the terminal shows for this screen, one string per row (private compositor API, here only)."""
-    return [strip.text for strip in screen._compositor.render_strips()]
+    """What the terminal shows, one string per row (the screen's app's active screen)."""
+    return screenshot_lines(screen.app)
 
 
 def screen_text(screen: Screen[object]) -> str:

@@ -1,0 +1,277 @@
+"""The session runner: one running session, shared by every frontend.
+
+It owns the engine, the clock, the journal, the trace and the sound sink. A frontend sends it
+commands (the methods below) and subscribes to what it publishes: each batch of engine events,
+and notices (the log cannot be saved, the session is done, a hint for a key that did nothing).
+Frontends hold no session logic: they draw, map keys to commands and wake the runner with
+`tick()` at `next_wake()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from hamtimer.core.clock import Clock, monotonic
+from hamtimer.core.engine import Engine, Status
+from hamtimer.core.events import Event, EventKind
+from hamtimer.core.journal import Journal, SessionLog, Unfinished, follow, restore
+from hamtimer.core.kinds import WorkKind
+from hamtimer.core.plan import Plan, WorkStep
+from hamtimer.core.sessions import file_age_seconds, latest_for
+from hamtimer.core.trace import TraceWriter
+
+RESUME_WITHIN = 12 * 3600
+"""A running or stopped session younger than this (seconds since its last save) is offered back."""
+REST_STEP = 15.0
+"""Seconds that + and - add to or take from a rest."""
+
+
+class SoundSink(Protocol):
+    """Where cue events go to be heard (hamtimer.audio's players)."""
+
+    def play(self, event: Event) -> None: ...
+
+
+class NoticeKind(StrEnum):
+    LOG_NOT_SAVED = "log-not-saved"  # text: why; every later save tries again
+    HINT = "hint"  # a key that does nothing here, and what does
+    DONE = "done"  # the session finished or stopped (engine.status says which)
+
+
+class Command(StrEnum):
+    """What a frontend can ask of the runner (keys and lines map to these)."""
+
+    START = "start"
+    MAIN = "main"
+    END_STEP = "end-step"
+    PAUSE = "pause"
+    SKIP = "skip"
+    BACK = "back"
+    MORE_REST = "more-rest"
+    LESS = "less"
+    RATE = "rate"  # argument: 1 to 10 (0 means 10)
+    CHECK = "check"  # argument: the check's name
+    RESUME = "resume"
+    STOP = "stop"
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: NoticeKind
+    text: str = ""
+
+
+EventListener = Callable[[list[Event]], None]
+NoticeListener = Callable[[Notice], None]
+
+
+class SessionRunner:
+    def __init__(
+        self,
+        plan: Plan,
+        data_dir: Path,
+        *,
+        clock: Clock = monotonic,
+        sound: SoundSink | None = None,
+        muted: bool = False,
+        trace: Path | None = None,
+    ) -> None:
+        self.engine = Engine(plan, clock)
+        self.data_dir = data_dir
+        self.sound = sound
+        self.muted = muted
+        self.journal: Journal | None = None
+        self.unfinished: Unfinished | None = None
+        self._trace = TraceWriter(trace) if trace is not None else None
+        self._event_listeners: list[EventListener] = []
+        self._notice_listeners: list[NoticeListener] = []
+        self._done = False
+
+    # ----- subscribing
+
+    def subscribe(self, events: EventListener | None = None, notices: NoticeListener | None = None) -> None:
+        if events is not None:
+            self._event_listeners.append(events)
+        if notices is not None:
+            self._notice_listeners.append(notices)
+
+    def unsubscribe(self, events: EventListener | None = None, notices: NoticeListener | None = None) -> None:
+        if events in self._event_listeners:
+            self._event_listeners.remove(events)
+        if notices in self._notice_listeners:
+            self._notice_listeners.remove(notices)
+
+    # ----- what frontends read
+
+    @property
+    def plan(self) -> Plan:
+        return self.engine.plan
+
+    @property
+    def status(self) -> Status:
+        return self.engine.status
+
+    @property
+    def under_way(self) -> bool:
+        """Running: a quit asks first (before the start there is nothing to lose)."""
+        return self.engine.status is Status.RUNNING
+
+    @property
+    def done(self) -> bool:
+        return self.engine.status in (Status.FINISHED, Status.STOPPED)
+
+    @property
+    def log_problem(self) -> str | None:
+        return self.journal.error if self.journal is not None else None
+
+    def next_wake(self, display: bool = True) -> float | None:
+        """When the runner next has something to do (or, with display, the shown seconds change)."""
+        engine = self.engine
+        times = [engine.next_due()]
+        if display:
+            times.append(engine.next_display_change())
+        due = [t for t in times if t is not None]
+        return min(due) if due else None
+
+    # ----- commands
+
+    def do(self, command: Command, argument: int | str | None = None) -> list[Event]:
+        """Run one command by name (frontends that pass commands around as data)."""
+        if command is Command.RATE:
+            return self.rate(int(argument or 0))
+        if command is Command.CHECK:
+            return self.toggle_check(str(argument))
+        action: Callable[[], list[Event]] = getattr(self, command.value.replace("-", "_"))
+        return action()
+
+    def tick(self) -> list[Event]:
+        """Catch up with the clock; listeners hear of it only when something happened."""
+        events = self.engine.tick()
+        return self._publish(events) if events else events
+
+    def start(self) -> list[Event]:
+        return self._publish(self.engine.start())
+
+    def main(self) -> list[Event]:
+        """Space: start, resume, count a rep, or end the step."""
+        return self._publish(self.engine.press_main())
+
+    def end_step(self) -> list[Event]:
+        return self._publish(self.engine.end_step())
+
+    def pause(self) -> list[Event]:
+        return self._publish(self.engine.toggle_pause())
+
+    def skip(self) -> list[Event]:
+        return self._publish(self.engine.skip())
+
+    def back(self) -> list[Event]:
+        return self._publish(self.engine.back())
+
+    def more_rest(self) -> list[Event]:
+        return self._change_rest(REST_STEP)
+
+    def less(self) -> list[Event]:
+        """-: take back a rep on a counted reps step, else 15 s less rest."""
+        step = self.engine.step
+        if self.engine.running and isinstance(step, WorkStep) and step.exercise.work.kind is WorkKind.REPS:
+            return self._publish(self.engine.uncount_rep())
+        return self._change_rest(-REST_STEP)
+
+    def _change_rest(self, seconds: float) -> list[Event]:
+        if self.engine.running and isinstance(self.engine.step, WorkStep):
+            self._notify(Notice(NoticeKind.HINT, "+ and - change a rest; enter ends this step now"))
+            return self.tick()
+        return self._publish(self.engine.change_rest(seconds))
+
+    def rate(self, difficulty: int) -> list[Event]:
+        """1 to 10 (0 on the keyboard means 10)."""
+        return self._publish(self.engine.rate(difficulty or 10))
+
+    def toggle_check(self, check: str) -> list[Event]:
+        return self._publish(self.engine.toggle_check(check))
+
+    def stop(self) -> list[Event]:
+        """A confirmed quit (or a signal): status stopped and `ended` written; what was done is kept."""
+        return self._publish(self.engine.stop())
+
+    def toggle_mute(self) -> bool:
+        self.muted = not self.muted
+        return self.muted
+
+    # ----- resume
+
+    def find_unfinished(self) -> Unfinished | None:
+        """A recent running or stopped log of this program that can be gone on with."""
+        if self.engine.status is not Status.READY:
+            return None
+        try:
+            found = latest_for(self.data_dir, self.plan.program.name)
+        except OSError:
+            return None
+        if found is None or file_age_seconds(found[0]) > RESUME_WITHIN:
+            return None
+        self.unfinished = restore(self.plan, *found)
+        return self.unfinished
+
+    def resume(self) -> list[Event]:
+        """Go on with the unfinished session: its sides back in, its log file written on."""
+        engine, unfinished = self.engine, self.unfinished
+        if unfinished is None or engine.status is not Status.READY:
+            return []
+        engine.restore(unfinished.results)
+        log = SessionLog(self.plan, self.plan.program.source, started=unfinished.started)
+        self.journal = Journal(log, self.data_dir)
+        self.journal.path = unfinished.path
+        return self._publish(engine.start(from_index=unfinished.resume_at))
+
+    # ----- the log's fault path
+
+    def save_elsewhere(self, folder: Path) -> bool:
+        """Write a log that cannot be saved where it should to another data folder, from now on."""
+        journal = self.journal
+        return journal is not None and journal.move_to(folder)
+
+    def close(self) -> None:
+        if self._trace is not None:
+            self._trace.close()
+
+    # ----- inside
+
+    def _publish(self, events: list[Event]) -> list[Event]:
+        """In order of urgency: the trace, the sound, the log on disk, then the frontends.
+
+        After a command the frontends hear even of an empty batch: what it changed (a rep taken
+        back) may still be worth drawing.
+        """
+        if self._trace is not None:
+            self._trace.write(events)
+        if self.sound is not None and not self.muted:
+            for event in events:
+                if event.kind is EventKind.CUE:
+                    self.sound.play(event)
+        self._record(events)
+        for listener in list(self._event_listeners):
+            listener(events)
+        if self.done and not self._done:
+            self._done = True
+            self._notify(Notice(NoticeKind.DONE, self.engine.status.value))
+        return events
+
+    def _record(self, events: list[Event]) -> None:
+        if self.journal is None and any(e.kind is EventKind.STARTED for e in events):
+            self.journal = Journal(SessionLog(self.plan, self.plan.program.source), self.data_dir)
+        journal = self.journal
+        if journal is None:
+            return
+        before = journal.error
+        if follow(journal, self.engine, events) and journal.error and journal.error != before:
+            self._notify(Notice(NoticeKind.LOG_NOT_SAVED, journal.error))
+
+    def _notify(self, notice: Notice) -> None:
+        for listener in list(self._notice_listeners):
+            listener(notice)

@@ -1,0 +1,46 @@
+"""`hamtimer run PROGRAM --plain`: the runner, the sound and the plain frontend wired together."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from hamtimer.audio.player import CuePlayer
+from hamtimer.core.plan import Plan, Step
+from hamtimer.core.session import SessionRunner
+from hamtimer.plain.frontend import PlainSession
+from hamtimer.plain.source import open_source
+
+
+def run_plain(
+    plan: Plan,
+    data_dir: Path,
+    player: CuePlayer,
+    *,
+    mute: bool = False,
+    trace: Path | None = None,
+    stdin: int = 0,
+    out: TextIO = sys.stdout,
+) -> int:
+    """Run one session in plain text; the exit code (128 + n after signal n)."""
+    runner = SessionRunner(plan, data_dir, sound=player, muted=mute, trace=trace)
+    session = PlainSession(runner, open_source(stdin), out)
+    start = getattr(player, "start", None)
+    if start is not None:
+        from hamtimer.audio.sound import Hooks
+
+        def step(index: int) -> Step | None:
+            return plan.steps[index] if 0 <= index < len(plan.steps) else None
+
+        def ring() -> None:
+            out.write("\a")
+            out.flush()
+
+        start(Hooks(notice=lambda text: session.say(f"sound: {text}"), ring=ring, step=step))
+    try:
+        return session.run()
+    finally:
+        stop = getattr(player, "stop", None)
+        if stop is not None:
+            stop(0.5)

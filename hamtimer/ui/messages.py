@@ -1,0 +1,41 @@
+"""What screens tell the app: Textual messages, handled by the app with `@on`.
+
+They live apart from the screens so the app can name them without importing a screen that is
+kept off the start-up path (the picker, the summary, history).
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from hamtimer.core.plan import Plan
+from hamtimer.core.session import Command
+
+
+class RunnerCommand(Message):
+    """A key meant for the running session (space, p, a rating...)."""
+
+    def __init__(self, command: Command, argument: int | str | None = None) -> None:
+        super().__init__()
+        self.command = command
+        self.argument = argument
+
+
+class ToggleMute(Message):
+    """m: sound off or on again."""
+
+
+class ProgramChosen(Message):
+    """A program picked in the picker: run it."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+
+class OpenHistory(Message):
+    """Show the symmetry report."""
+
+
+class SummaryClosed(Message):
+    """The summary is read: back to the picker, or done."""

@@ -1,0 +1,219 @@
+"""Every screen as an image (pytest-textual-snapshot), at 80x24 and 60x18, on a fixed fake clock.
+
+The logs go to a fixed folder under a fixed file name, so the summary's "Saved to" line is stable.
+Update after an intended change with `pytest tests/ui/test_snapshots.py --snapshot-update`, and
+look at the images (tests/ui/__snapshots__/) before committing them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from hamtimer.core import journal
+from hamtimer.core.clock import FakeClock
+from hamtimer.ui.app import HamtimerApp, RunOptions
+from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
+from hamtimer.ui.screens.history import HistoryScreen
+from hamtimer.ui.screens.picker import PickerScreen
+from hamtimer.ui.screens.session import SessionScreen
+from hamtimer.ui.screens.summary import SummaryScreen
+from tests.support.pilot import (
+    EXERCISE_REST,
+    HOLD,
+    PREPARE,
+    SIDE_REST,
+    RecordingPlayer,
+    press,
+    settle,
+    wait_for_screen,
+)
+from tests.support.programs import BRIDGE, TINY, plan_of
+from tests.ui.test_history_screen import write_design_example
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 18), id="60x18")]
+STARTED = datetime(2026, 11, 22, 7, 30).astimezone()
+SnapCompare = Callable[..., bool]
+Drive = Callable[[Pilot[None]], Awaitable[None]]
+
+
+@pytest.fixture
+def data(monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = Path(tempfile.gettempdir()) / "hamtimer-snapshots" / "data"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    monkeypatch.setenv("HAMTIMER_DATA_DIR", str(folder))
+    named = journal.new_session_path
+    monkeypatch.setattr(
+        journal, "new_session_path", lambda where, _started, name: named(where, STARTED, name)
+    )
+    return folder
+
+
+class Driver:
+    """The app on a fake clock, and what a test does before the picture is taken."""
+
+    def __init__(self, program: Path | None = BRIDGE) -> None:
+        self.clock = FakeClock(1000.0)
+        plan = plan_of(program) if program is not None else None
+        self.app = HamtimerApp(plan, RunOptions(), clock=self.clock, player=RecordingPlayer())
+
+    def session(self) -> SessionScreen:
+        screen = next(s for s in reversed(self.app.screen_stack) if isinstance(s, SessionScreen))
+        return screen
+
+    async def keys(self, pilot: Pilot[None], *keys: str) -> None:
+        await press(self.app, pilot, *keys)
+
+    async def advance(self, pilot: Pilot[None], seconds: float) -> None:
+        self.clock.advance(seconds)
+        self.session().sync()
+        await pilot.pause()
+
+    def take(self, snap_compare: SnapCompare, size: tuple[int, int], steps: Drive) -> bool:
+        async def run_before(pilot: Pilot[None]) -> None:
+            await pilot.pause()
+            await steps(pilot)
+            await pilot.pause()
+            await self.app.workers.wait_for_complete()
+            await settle(self.app, pilot)
+            await pilot.pause()
+
+        return snap_compare(self.app, terminal_size=size, run_before=run_before)
+
+
+async def nothing(pilot: Pilot[None]) -> None:
+    return None
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_start(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+    driver = Driver()
+    assert driver.take(snap_compare, size, nothing)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_get_ready(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+    driver = Driver()
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await driver.keys(pilot, "space")
+        await driver.advance(pilot, 2)
+
+    assert driver.take(snap_compare, size, steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_hold(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+    driver = Driver()
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await driver.keys(pilot, "space")
+        await driver.advance(pilot, PREPARE + 12)
+
+    assert driver.take(snap_compare, size, steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_rest_with_the_rating_prompt(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+    driver = Driver()
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await driver.keys(pilot, "space")
+        await driver.advance(pilot, PREPARE + HOLD + 4)
+        await driver.keys(pilot, "8", "h")
+
+    assert driver.take(snap_compare, size, steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reps(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+    driver = Driver()
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await driver.keys(pilot, "space")
+        await driver.advance(pilot, PREPARE + HOLD + SIDE_REST + HOLD + EXERCISE_REST)
+        await driver.keys(pilot, "space", "space")
+
+    assert driver.take(snap_compare, size, steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_paused(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+    driver = Driver()
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await driver.keys(pilot, "space")
+        await driver.advance(pilot, PREPARE + 7)
+        await driver.keys(pilot, "p")
+
+    assert driver.take(snap_compare, size, steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+    driver = Driver()
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await driver.keys(pilot, "space", "question_mark")
+        await wait_for_screen(driver.app, pilot, HelpScreen)
+
+    assert driver.take(snap_compare, size, steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_quit_confirmation(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+    driver = Driver()
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await driver.keys(pilot, "space")
+        await driver.advance(pilot, PREPARE + 3)
+        await driver.keys(pilot, "ctrl+q")
+        await wait_for_screen(driver.app, pilot, ConfirmQuit)
+
+    assert driver.take(snap_compare, size, steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+    driver = Driver(TINY)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await driver.keys(pilot, "space")
+        await driver.advance(pilot, 2 + 2)
+        await driver.keys(pilot, "7", "h")
+        await driver.advance(pilot, 1 + 2)
+        await wait_for_screen(driver.app, pilot, SummaryScreen)
+
+    assert driver.take(snap_compare, size, steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_picker(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+    driver = Driver(None)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await wait_for_screen(driver.app, pilot, PickerScreen)
+
+    assert driver.take(snap_compare, size, steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_history(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+    write_design_example(data)
+    driver = Driver(None)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await wait_for_screen(driver.app, pilot, PickerScreen)
+        await driver.app.workers.wait_for_complete()
+        await driver.keys(pilot, "h")
+        await wait_for_screen(driver.app, pilot, HistoryScreen)
+        await driver.app.workers.wait_for_complete()
+
+    assert driver.take(snap_compare, size, steps)
