@@ -40,7 +40,10 @@ def clean_copy(into: Path) -> Path:
     listed = _run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO)
     for name in sorted(set(listed.stdout.split("\0")) - {""}):
         source = REPO / name
-        if source.is_file():
+        if source.is_symlink():  # hamtimer/programs -> ../programs, kept a link as a clone keeps it
+            (into / name).parent.mkdir(parents=True, exist_ok=True)
+            (into / name).symlink_to(source.readlink())
+        elif source.is_file():
             (into / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, into / name)
     return into
