@@ -24,7 +24,7 @@ from hamtimer.core.logfile import SessionRecord, UnusableLog
 from hamtimer.core.storage import make_private_dir, slug, write_atomic
 from hamtimer.core.tally import ExerciseTally, tally
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 """Bump when what the cache holds changes: a cache of another version is rebuilt."""
 
 
