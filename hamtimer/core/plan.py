@@ -117,12 +117,14 @@ class Plan:
         return tuple(s for s in self.steps if isinstance(s, WorkStep))
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "program": self.program.name,
             "estimated_seconds": self.estimated_seconds,
             "steps": [step_json(s) for s in self.steps],
-            "waiting": [] if self.progress is None else [w.as_json() for w in self.progress.left_out],
         }
+        if self.progress is not None:
+            data["waiting"] = [w.as_json() for w in self.progress.left_out]
+        return data
 
 
 def step_json(step: Step) -> dict[str, Any]:

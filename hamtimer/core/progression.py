@@ -280,7 +280,7 @@ def plan_today(
     """The one way a session's plan is built: with the logs under `data_dir` (through the history
     cache) unless `fresh` or there is no data dir; `include_waiting` is `run --all`."""
     if fresh or data_dir is None:
-        return build_plan(program)
+        return build_plan(program, Progress())  # no history: the file's own plan
     from hamtimer.core.paths import history_cache_dir
     from hamtimer.core.sessions import collect
 
