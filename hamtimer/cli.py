@@ -298,6 +298,7 @@ def cmd_plain(args: argparse.Namespace, plan: Plan) -> int:
         player,
         mute=getattr(args, "mute", False) or settings.mute,
         trace=Path(trace) if trace else None,
+        soreness=settings.soreness,
     )
 
 

@@ -105,12 +105,24 @@ class Plan:
     program: Program
     steps: tuple[Step, ...]
     progress: Progress | None = None
-    """What history made of today's session; None for the file's own plan (`plan --fresh`)."""
+    """What history made of today's session; None when built without it."""
+    file_program: Program | None = None
+    """The program as its file has it, when `progress` changed it (for `including_waiting`)."""
     estimated_seconds: int = field(init=False)
 
     def __post_init__(self) -> None:
         total = sum(estimate_seconds(step) for step in self.steps)
         object.__setattr__(self, "estimated_seconds", round(total))
+
+    @property
+    def has_waiting(self) -> bool:
+        return self.progress is not None and bool(self.progress.left_out)
+
+    def including_waiting(self) -> Plan:
+        """This plan with the exercises that wait behind a gate, for one session (`run --all`)."""
+        if self.progress is None or self.file_program is None:
+            return self
+        return build_plan(self.file_program, self.progress.including_waiting())
 
     @property
     def work_steps(self) -> tuple[WorkStep, ...]:
@@ -233,8 +245,13 @@ class _Builder:
         return Plan(self.program, tuple(self.steps), self.progress)
 
 
+def _with_file_program(plan: Plan, program: Program) -> Plan:
+    return Plan(plan.program, plan.steps, plan.progress, program)
+
+
 def build_plan(program: Program, progress: Progress | None = None) -> Plan:
     """Expand a program into its steps, in the order DESIGN.md gives; with `progress` (from the
     logs, see core/progression) today's targets apply and waiting exercises are left out."""
-    today = program if progress is None else progress.apply(program)
-    return _Builder(today, progress).build()
+    if progress is None:
+        return _Builder(program, None).build()
+    return _with_file_program(_Builder(progress.apply(program), progress).build(), program)
