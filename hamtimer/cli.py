@@ -263,6 +263,7 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
         mute=getattr(args, "mute", False) or settings.mute,
         trace=Path(trace) if trace else None,
         notices=settings.problems,
+        soreness=settings.soreness,
     )
     app = HamtimerApp(plan, options, player=player)
     app.run()

@@ -157,6 +157,10 @@ class SessionRunner:
     def start(self) -> list[Event]:
         return self._publish(self.engine.start())
 
+    @property
+    def soreness(self) -> dict[Side, int] | None:
+        return self._soreness
+
     def record_soreness(self, left: int, right: int) -> None:
         """How each hamstring feels, 0 (none) to 10 (worst), asked before the start; logged as
         [soreness]. Values outside 0-10 are refused with ValueError."""
