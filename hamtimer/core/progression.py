@@ -288,3 +288,22 @@ def plan_today(
     if include_waiting:
         progress = progress.including_waiting()
     return build_plan(program, progress)
+
+
+def next_time_lines(plan: Plan, today: Sequence[ExerciseTally]) -> list[str]:
+    """Which targets rise next time, by today's results as they stand (a flag holds one)."""
+    done = {item.name: item for item in today}
+    lines: list[str] = []
+    for block in plan.program.blocks:
+        for exercise in block.exercises:
+            goal, step, target = exercise.goal, exercise.progress, exercise.work.bounds.target
+            if goal is None or step is None or target is None or exercise.name not in done:
+                continue
+            if not earned(done[exercise.name], target):
+                lines.append(f"{exercise.name}: stays at {_amount(target, exercise.work.kind)} next time")
+            elif target >= goal.value:
+                lines.append(f"{exercise.name}: at the goal, {_amount(target, exercise.work.kind)}")
+            else:
+                higher = _amount(min(goal.value, target + step), exercise.work.kind)
+                lines.append(f"{exercise.name}: rises to {higher} next time (earned today)")
+    return lines

@@ -9,7 +9,7 @@ from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.formatting import clock, format_seconds
 from hamtimer.core.kinds import WorkKind
 from hamtimer.core.plan import Plan, RestStep, Step, WorkStep
-from hamtimer.core.progression import progress_lines
+from hamtimer.core.progression import next_time_lines, progress_lines
 from hamtimer.core.rating import check_keys, difficulty_words
 from hamtimer.core.results import SideResult
 from hamtimer.core.summary import summarize
@@ -169,4 +169,5 @@ def summary(engine: Engine) -> list[str]:
         if found is not None and found.weaker is not None:
             parts.append(f"{found.weaker} weaker by {found.pct:.0f} %")
         lines.append(f"{item.name}: " + "; ".join(parts))
+    lines.extend(next_time_lines(engine.plan, summarize(results)))
     return lines
