@@ -7,6 +7,7 @@ the program. Without one (`plan --fresh`, tests) the plan is the file's own.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -185,15 +186,25 @@ def first_side(
     return FirstSide(weaker, f"weaker side first; history names {weaker} weaker")
 
 
+def _follows_history(program: Program) -> set[str]:
+    """One-leg exercises whose first side comes from history (alternate, weaker-first)."""
+    exercises = (e for b in program.blocks for e in b.exercises)
+    return {e.name for e in exercises if e.one_leg and (e.side_order or program.side_order).follows_history}
+
+
+def names_needed(program: Program) -> set[str]:
+    """The exercises whose history today's plan depends on."""
+    exercises = [e for b in program.blocks for e in b.exercises]
+    wanted = {e.name for e in exercises if e.progress is not None}
+    wanted |= {e.after for e in exercises if e.after is not None}
+    return wanted | _follows_history(program)
+
+
 def progress_for(program: Program, sessions: Sequence[SessionSummary]) -> Progress:
     """Today's progress of `program` after `sessions` (oldest first), matched by exercise name."""
     exercises = [e for b in program.blocks for e in b.exercises]
-    wanted = {e.name for e in exercises if e.progress is not None or e.after is not None}
-    wanted |= {e.after for e in exercises if e.after is not None}
-    ordered = {
-        e.name for e in exercises if e.one_leg and (e.side_order or program.side_order).follows_history
-    }
-    wanted |= ordered
+    ordered = _follows_history(program)
+    wanted = names_needed(program)
     found: dict[str, list[tuple[SessionSummary, ExerciseTally]]] = {name: [] for name in wanted}
     for session in sessions:
         for name, held in found.items():
@@ -274,6 +285,31 @@ def progress_lines(program: Program, progress: Progress) -> list[str]:
     return lines
 
 
+def _from_logs(program: Program, data_dir: Path) -> Progress:
+    """Called with the cycle collector paused: the summaries read (thousands of small objects,
+    none in a cycle) are all freed again when this returns, so no collection need walk them."""
+    from hamtimer.core.paths import history_cache_dir
+    from hamtimer.core.sessions import collect
+
+    collection = collect(
+        data_dir, history_cache_dir(), frozenset(names_needed(program)), sessions_needed(program)
+    )
+    return progress_for(program, collection.sessions)
+
+
+RECENT_SESSIONS = 12
+"""Sessions holding an exercise that its side order looks back over: weaker-first asks history's
+report over its default window (3 sessions holding both sides); this leaves room for sessions
+that hold one side only."""
+
+
+def sessions_needed(program: Program) -> int:
+    """How many of the newest sessions holding an exercise today's plan can depend on: two for a
+    step back, a goal's `sessions` for a gate (a longer streak opens it all the same)."""
+    goals = [e.goal.sessions for b in program.blocks for e in b.exercises if e.goal is not None]
+    return max([2, RECENT_SESSIONS, *(n + 1 for n in goals)])
+
+
 def plan_today(
     program: Program, data_dir: Path | None, *, fresh: bool = False, include_waiting: bool = False
 ) -> Plan:
@@ -281,10 +317,13 @@ def plan_today(
     cache) unless `fresh` or there is no data dir; `include_waiting` is `run --all`."""
     if fresh or data_dir is None:
         return build_plan(program, Progress())  # no history: the file's own plan
-    from hamtimer.core.paths import history_cache_dir
-    from hamtimer.core.sessions import collect
-
-    progress = progress_for(program, collect(data_dir, history_cache_dir()).sessions)
+    enabled = gc.isenabled()
+    gc.disable()  # see _from_logs
+    try:
+        progress = _from_logs(program, data_dir)
+    finally:
+        if enabled:
+            gc.enable()
     if include_waiting:
         progress = progress.including_waiting()
     return build_plan(program, progress)
