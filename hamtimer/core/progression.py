@@ -315,6 +315,8 @@ def plan_today(
 ) -> Plan:
     """The one way a session's plan is built: with the logs under `data_dir` (through the history
     cache) unless `fresh` or there is no data dir; `include_waiting` is `run --all`."""
+    if not names_needed(program):
+        return build_plan(program)  # nothing in it follows the logs: the plan of old, no `waiting`
     if fresh or data_dir is None:
         return build_plan(program, Progress())  # no history: the file's own plan
     enabled = gc.isenabled()
