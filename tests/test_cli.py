@@ -294,7 +294,9 @@ def test_python_m_hamtimer_checks_the_bundled_programs() -> None:
     assert done.stderr == ""
 
 
-def test_the_bridge_ladder_starts_at_its_first_rung(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_the_bridge_ladder_starts_at_its_first_rung(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """With no logs only the double-leg bridge is on: 20 s, building to 30 s; the rest wait in order."""
     assert main(["plan", "bridge-progression", "--json", "--data-dir", str(tmp_path)]) == 0
     plan = json.loads(capsys.readouterr().out)
