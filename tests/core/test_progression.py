@@ -253,3 +253,27 @@ def test_plan_text_says_why(capsys: Any, ladder: Path, tmp_path: Path) -> None:
     assert "Double-leg pull: 10-12 reps (last time 12 + 12, earned; at the goal)" in out
     assert "Single-leg pull: opens when Double-leg pull reaches 12 reps for 2 sessions (1/2)" in out
     assert "Double-leg bridge: 10-20 s (first time" in out
+
+
+def test_the_newest_sessions_alone_give_what_every_session_gives(ladder: Path, tmp_path: Path) -> None:
+    """plan_today reads only the newest sessions holding each exercise (for speed over years)."""
+    from hamtimer.core.loader import load_program
+    from hamtimer.core.progression import names_needed, progress_for, sessions_needed
+    from hamtimer.core.sessions import collect
+
+    for n in range(1, 25):
+        reps = 12 if n % 3 else 9
+        log(tmp_path, n, pull(1, reps, reps, target=min(12, 6 + n)),
+            result(SP, "reps", target=2, block="Pulls", left=side(n % 4, step=9 + n % 2),
+                   right=side(3, step=10 - n % 2)))  # fmt: skip
+    program = load_program(ladder)
+    names = frozenset(names_needed(program))
+    newest = collect(tmp_path, None, names, sessions_needed(program)).sessions
+    assert len(newest) < 24
+    assert progress_for(program, newest) == progress_for(program, collect(tmp_path, None).sessions)
+
+
+def test_plain_mode_asks_soreness_before_the_start(tmp_path: Path) -> None:
+    from hamtimer.plain.lines import soreness_level
+
+    assert [soreness_level(k) for k in ("0", "7", "x", "enter", "12")] == [0, 7, 10, None, None]
