@@ -237,9 +237,10 @@ class SessionScreen(Screen[None]):
         upcoming = self.query_one("#next", Line)
         program = escape(engine.plan.program.name)
         today = self.query_one("#today", Static)
-        today.display = engine.status is Status.READY
+        lines = today_text(engine.plan) if engine.status is Status.READY else ""
+        today.display = bool(lines)
         if engine.status is Status.READY:
-            today.update(today_text(engine.plan))
+            today.update(lines)
             banner.show(None, label="READY")
             first = engine.plan.work_steps[0] if engine.plan.work_steps else None
             where.show(f"{program} · {len(engine.plan.work_steps)} work steps")

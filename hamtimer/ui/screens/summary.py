@@ -117,7 +117,9 @@ class SummaryScreen(Screen[None]):
         table.update(summary_table(self.engine) if self.engine.results else "Nothing was recorded.")
         self.query_one(RatingPanel).redraw()
         rising = next_time_lines(self.engine.plan, summarize(engine_results(self.engine)))
-        self.query_one("#next-time", Static).update(escape("\n".join(rising)))
+        next_time = self.query_one("#next-time", Static)
+        next_time.display = bool(rising)
+        next_time.update(escape("\n".join(rising)))
 
     def on_key(self, event: events.Key) -> None:
         command = self.query_one(RatingPanel).command(event.character)
