@@ -343,7 +343,7 @@ def next_time_lines(plan: Plan, today: Sequence[ExerciseTally]) -> list[str]:
             if not earned(done[exercise.name], target):
                 lines.append(f"{exercise.name}: stays at {_amount(target, exercise.work.kind)} next time")
             elif target >= goal.value:
-                lines.append(f"{exercise.name}: at the goal, {_amount(target, exercise.work.kind)}")
+                lines.append(f"{exercise.name}: stays at {_amount(target, exercise.work.kind)}, its goal")
             else:
                 higher = _amount(min(goal.value, target + step), exercise.work.kind)
                 lines.append(f"{exercise.name}: rises to {higher} next time (earned today)")
