@@ -90,3 +90,20 @@ def test_run_all_includes_the_waiting_rung_once_and_the_log_says_so(tmp_path: Pa
     # the next session without --all: the rung waits again (its gate is not met)
     done = subprocess.run([*argv], input="quit\n", capture_output=True, text=True, timeout=60, env=env)
     assert "Single-leg pull: opens when Double-leg pull reaches 5 reps for 2 sessions (0/2)" in done.stdout
+
+
+def test_plain_mode_asks_the_soreness_check_in_before_the_start(tmp_path: Path) -> None:
+    import subprocess
+
+    program = tmp_path / "ladder.toml"
+    program.write_text(LADDER.replace("prepare = 1", "prepare = 0\nsoreness = true"))
+    data = tmp_path / "data"
+    env = {"HAMTIMER_CONFIG_DIR": str(tmp_path / "config"), "HAMTIMER_CACHE_DIR": str(tmp_path / "cache")}
+    argv = [HAMTIMER, "run", str(program), "--plain", "--mute", "--data-dir", str(data)]
+    done = subprocess.run(
+        argv, input="2\nx\n" + "space\n" * 4, capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert "how does each hamstring feel?" in done.stdout and "soreness: left 2, right 10" in done.stdout
+    (log,) = data.rglob("*.toml")
+    assert tomllib.loads(log.read_text())["soreness"] == {"left": 2, "right": 10}
