@@ -141,7 +141,10 @@ class HamtimerApp(App[None]):
         screen = next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)
         if runner is None or screen is None or runner.status is not Status.READY:
             return
+        soreness = runner.soreness
         fresh = self._new_runner(runner.plan.including_waiting())
+        if soreness is not None:
+            fresh.record_soreness(soreness[Side.LEFT], soreness[Side.RIGHT])
         screen.use_runner(fresh)
 
     @on(OpenHistory)

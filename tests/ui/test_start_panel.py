@@ -60,6 +60,9 @@ async def test_soreness_check_in_is_logged(run_session: RunSession, tmp_path: Pa
         await s.wait_for_screen(SorenessCheckIn)  # type: ignore[arg-type]
         await s.press("3", "x")
         assert not isinstance(s.app.screen, SorenessCheckIn)
+        await s.press("a")  # planned again with the waiting rung: the answer is kept
+        assert len(s.engine.plan.work_steps) == 3
+        assert s.screen.runner.soreness == {Side.LEFT: 3, Side.RIGHT: 10}
         await s.press("space")
         await s.advance(4)
         journal = s.screen.runner.journal

@@ -22,12 +22,12 @@ from textual.widgets import Footer, Static
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
 from hamtimer.core.formatting import format_seconds
-from hamtimer.core.kinds import Side, WorkKind
+from hamtimer.core.kinds import WorkKind
 from hamtimer.core.plan import PrepareStep, RestStep, Step, WorkStep
 from hamtimer.core.session import Command, SessionRunner
 from hamtimer.ui.messages import IncludeWaiting, RunnerCommand, ToggleMute
 from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
-from hamtimer.ui.screens.start import today_text
+from hamtimer.ui.screens.start import ask_soreness, today_text
 from hamtimer.ui.wake import PreciseWake
 from hamtimer.ui.widgets.banner import SideBanner
 from hamtimer.ui.widgets.clock import BigClock, clock_text
@@ -117,26 +117,12 @@ class SessionScreen(Screen[None]):
         self.call_after_refresh(self._add_footer)
         self.call_after_refresh(self._offer_resume)
         if self.ask_soreness:
-            self.call_after_refresh(self._check_in)
-
-    def _check_in(self) -> None:
-        """The soreness check-in, before the start (skippable)."""
-        from hamtimer.ui.screens.start import SorenessCheckIn
-
-        def answered(levels: tuple[int, int] | None) -> None:
-            if levels is not None:
-                self.runner.record_soreness(*levels)
-                self.notify(f"Soreness: left {levels[0]}, right {levels[1]}", timeout=3)
-
-        self.app.push_screen(SorenessCheckIn(), answered)
+            self.call_after_refresh(ask_soreness, self.app, lambda: self.runner)
 
     def use_runner(self, runner: SessionRunner) -> None:
         """Before the start only: the same session planned again (a includes waiting exercises)."""
         self.runner.unsubscribe(self.on_runner_events)
-        soreness = self.runner.soreness
         self.runner, self.engine = runner, runner.engine
-        if soreness is not None:
-            runner.record_soreness(soreness[Side.LEFT], soreness[Side.RIGHT])
         runner.subscribe(self.on_runner_events)
         self.show_step()
         self.show_time()

@@ -3,8 +3,11 @@ sides) and the soreness check-in. Kept small: the session screen shows it in its
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import events
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
@@ -13,6 +16,7 @@ from textual.widgets import Static
 
 from hamtimer.core.plan import Plan
 from hamtimer.core.progression import progress_lines
+from hamtimer.core.session import SessionRunner
 
 
 def today_text(plan: Plan) -> str:
@@ -62,3 +66,14 @@ class SorenessCheckIn(ModalScreen[tuple[int, int] | None]):
 
     def action_skip(self) -> None:
         self.dismiss(None)
+
+
+def ask_soreness(app: App[Any], runner: Callable[[], SessionRunner]) -> None:
+    """The check-in, before the start; the answer goes to the session's runner of the moment."""
+
+    def answered(levels: tuple[int, int] | None) -> None:
+        if levels is not None:
+            runner().record_soreness(*levels)
+            app.notify(f"Soreness: left {levels[0]}, right {levels[1]}", timeout=3)
+
+    app.push_screen(SorenessCheckIn(), answered)
