@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan = commands.add_parser("plan", parents=[common], help="show the expanded timeline")
     plan.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
     plan.add_argument("--json", action="store_true", help="machine-readable output")
+    plan.add_argument("--fresh", action="store_true", help="the file's own targets, ignoring history")
     commands.add_parser("list", parents=[common], help="programs found, with estimated duration")
     history = commands.add_parser("history", parents=[common], help="the left/right symmetry report")
     output = history.add_mutually_exclusive_group()
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
     run.add_argument("--trace", metavar="FILE", help="write one JSON line per engine event")
     run.add_argument("--plain", action="store_true", help="no full-screen UI: one line of text per event")
+    run.add_argument("--all", action="store_true", help="include exercises waiting behind a gate, this once")
     sound = commands.add_parser(  # sound: the cue set, played or written to a file
         "sound", parents=[common], help="play every cue and say which backend plays them"
     )
@@ -88,9 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(spec: str) -> Plan:
+def _load(spec: str, args: argparse.Namespace) -> Plan:
+    """Today's plan of a program, from the logs under the data dir (see core/progression)."""
+    from hamtimer.core.paths import data_dir
+    from hamtimer.core.progression import plan_today
+
     entry = resolve(spec)
-    return build_plan(load_program(entry.path, entry.display if entry.origin == "bundled" else spec))
+    program = load_program(entry.path, entry.display if entry.origin == "bundled" else spec)
+    return plan_today(
+        program,
+        data_dir(getattr(args, "data_dir", None)),
+        fresh=getattr(args, "fresh", False),
+        include_waiting=getattr(args, "all", False),
+    )
 
 
 def cmd_check(files: Sequence[str]) -> int:
@@ -113,8 +125,9 @@ def cmd_check(files: Sequence[str]) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
-def cmd_plan(spec: str, as_json: bool) -> int:
-    plan = _load(spec)
+def cmd_plan(args: argparse.Namespace) -> int:
+    plan = _load(args.program, args)
+    as_json = args.json
     if as_json:
         print(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -250,6 +263,7 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
         mute=getattr(args, "mute", False) or settings.mute,
         trace=Path(trace) if trace else None,
         notices=settings.problems,
+        soreness=settings.soreness,
     )
     app = HamtimerApp(plan, options, player=player)
     app.run()
@@ -285,6 +299,7 @@ def cmd_plain(args: argparse.Namespace, plan: Plan) -> int:
         player,
         mute=getattr(args, "mute", False) or settings.mute,
         trace=Path(trace) if trace else None,
+        soreness=settings.soreness,
     )
 
 
@@ -295,15 +310,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return cmd_check(args.files)
         if args.command == "plan":
-            return cmd_plan(args.program, args.json)
+            return cmd_plan(args)
         if args.command == "list":
             return cmd_list()
         if args.command == "history":
             return cmd_history(args)
         if args.command == "run" and args.plain:
-            return cmd_plain(args, _load(args.program))
+            return cmd_plain(args, _load(args.program, args))
         if args.command == "run":
-            return cmd_app(args, _load(args.program))
+            return cmd_app(args, _load(args.program, args))
         if args.command == "sound":
             return cmd_sound(args)
         if args.command in authoring.COMMANDS:

@@ -8,6 +8,7 @@ from hamtimer.core.formatting import clock, format_seconds, measure
 from hamtimer.core.history import Report
 from hamtimer.core.kinds import Side
 from hamtimer.core.plan import Plan, PrepareStep, RestStep, WorkStep, estimate_seconds
+from hamtimer.core.progression import progress_lines
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int] = ()) -> str:
@@ -37,7 +38,10 @@ def plan_text(plan: Plan) -> str:
         at += estimate_seconds(step)
     header = ["#", "at", "step", "exercise", "side", "set", "target", "load"]
     title = f"{plan.program.name}: {len(plan.work_steps)} work steps, about {clock(plan.estimated_seconds)}"
-    return f"{title}\n\n{table(header, rows, right={0, 1})}\nend at {clock(at)}"
+    today = ""
+    if plan.progress is not None and (lines := progress_lines(plan.program, plan.progress)):
+        today = "\n\nToday:\n" + "\n".join(f"  {line}" for line in lines)
+    return f"{title}{today}\n\n{table(header, rows, right={0, 1})}\nend at {clock(at)}"
 
 
 def _work_row(step: WorkStep) -> list[str]:

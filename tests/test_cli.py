@@ -118,11 +118,12 @@ def seconds(text: str) -> int:
 
 
 def test_plan_table_has_the_exercises_and_a_running_clock(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["plan", "bridge-progression"]) == 0
+    assert main(["plan", "bridge-progression", "--fresh"]) == 0  # the file's own: every rung
     out = capsys.readouterr().out
     plan = bundled_plan_json("bridge-progression")
     steps = plan["steps"]
     assert isinstance(steps, list)
+    assert "Today:" not in out
     assert (
         out.splitlines()[0] == f"Bridge progression: 6 work steps, about {clock(plan['estimated_seconds'])}"
     )
@@ -158,9 +159,12 @@ def test_plan_table_shows_sides_rounds_and_loads(capsys: pytest.CaptureFixture[s
 
 @pytest.mark.parametrize("name", sorted(BUNDLED))
 def test_plan_json_matches_the_plan(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["plan", name, "--json"]) == 0
+    """--fresh: the file's own plan (a ladder adds an empty `waiting`, as no gate is kept)."""
+    assert main(["plan", name, "--json", "--fresh"]) == 0
     out, err = capsys.readouterr()
-    assert json.loads(out) == bundled_plan_json(name)
+    found = json.loads(out)
+    assert found.pop("waiting", []) == []
+    assert found == bundled_plan_json(name)
     assert err == ""
 
 
@@ -288,3 +292,18 @@ def test_python_m_hamtimer_checks_the_bundled_programs() -> None:
     assert [line.split(": ok: ")[0] for line in lines[:-1]] == files
     assert lines[-1] == "5 valid, 0 invalid"
     assert done.stderr == ""
+
+
+def test_the_bridge_ladder_starts_at_its_first_rung(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """With no logs only the double-leg bridge is on: 20 s, building to 30 s; the rest wait in order."""
+    assert main(["plan", "bridge-progression", "--json", "--data-dir", str(tmp_path)]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    work = [s for s in plan["steps"] if s["kind"] == "work"]
+    assert [(s["exercise"], s["target"]) for s in work] == [("Double-leg bridge", 20)]
+    assert [(w["exercise"], w["after"]) for w in plan["waiting"]] == [
+        ("Single-leg bridge", "Double-leg bridge"),
+        ("Double-leg hamstring pull", "Single-leg bridge"),
+        ("Single-leg hamstring pull", "Double-leg hamstring pull"),
+    ]

@@ -144,3 +144,10 @@ class FieldReader:
             return default
         seconds = self.parsed(table, place, key, lambda v: parse_duration(v, allow_zero=True))
         return default if seconds is None else float(seconds)
+
+    def flag(self, table: dict[str, Any], place: list[str], key: str) -> bool:
+        value = table.get(key, False)
+        if isinstance(value, bool):
+            return value
+        self.bad(place, key, value, f"expected true or false, e.g. {key} = true")
+        return False

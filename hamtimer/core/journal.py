@@ -18,7 +18,7 @@ from pathlib import Path
 from hamtimer.core import logfile
 from hamtimer.core.engine import Engine
 from hamtimer.core.events import Event, EventKind
-from hamtimer.core.kinds import WorkKind, logged_side
+from hamtimer.core.kinds import Side, WorkKind, logged_side
 from hamtimer.core.logfile import ResultEntry, SessionRecord, SideEntry
 from hamtimer.core.plan import Plan, WorkStep, number
 from hamtimer.core.results import SideResult
@@ -84,6 +84,8 @@ class SessionLog:
     ended: datetime | None = None
     status: str = "running"
     results: list[SideResult] = field(default_factory=list)
+    soreness: dict[Side, int] | None = None
+    """How each hamstring felt before the session, 0 (none) to 10, when asked."""
 
     def record(self) -> SessionRecord:
         return SessionRecord(
@@ -94,6 +96,8 @@ class SessionLog:
             status=self.status,
             side_order=self.plan.program.side_order.value,
             results=result_entries(self.results),
+            soreness=self.soreness,
+            all=self.plan.progress is not None and self.plan.progress.include_waiting,
         )
 
     def dumps(self) -> bytes:

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from hamtimer.core.fields import FieldReader
+from hamtimer.core.ladder_fields import LadderFields
 from hamtimer.core.problems import Problem as Problem
 from hamtimer.core.problems import ProgramError as ProgramError
 from hamtimer.core.problems import one_line, show
@@ -42,7 +42,7 @@ MAX_CHECKS = 8
 LIMIT_SETS = 100
 
 _TOP_KEYS = ("program", "rest", "block")
-_PROGRAM_KEYS = ("name", "about", "side_order", "prepare")
+_PROGRAM_KEYS = ("name", "about", "side_order", "prepare", "soreness")
 _REST_KEYS = ("between_sides", "between_sets", "between_exercises", "between_rounds")
 _EXERCISE_REST_KEYS = ("between_sides", "between_sets")
 _BLOCK_KEYS = ("name", "rounds", "loads", "rest", "exercise")
@@ -61,12 +61,19 @@ _EXERCISE_KEYS = (
     "note",
     "cadence",
     "side_order",
+    "progress",
+    "after",
 )
 _GOAL_KEYS = ("hold", "reps", "time", "sessions")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
-class _Reader(FieldReader):
+class _Reader(LadderFields):
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.earlier: dict[str, bool] = {}
+        """The exercises read so far, by name: whether each has a goal (for `after`)."""
+
     def rest(
         self, value: object, place: list[str], base: RestSettings, allowed: tuple[str, ...]
     ) -> RestSettings:
@@ -93,7 +100,7 @@ class _Reader(FieldReader):
             | {k: "belongs in the [rest] table" for k in _REST_KEYS},
         )
         name, about = "", ""
-        side_order, prepare = SideOrder.LEFT_FIRST, 5.0
+        side_order, prepare, soreness = SideOrder.LEFT_FIRST, 5.0, False
         head = doc.get("program")
         if head is None:
             self.fail(["[program]"], 'missing; start the file with [program] and name = "..."')
@@ -104,6 +111,7 @@ class _Reader(FieldReader):
             about = self.text(table, place, "about", limit=5000) or ""
             side_order = self.choice(table, place, "side_order", SideOrder, SideOrder.LEFT_FIRST)
             prepare = self.duration(table, place, "prepare", 5.0)
+            soreness = self.flag(table, place, "soreness")
         rest = self.rest(doc.get("rest"), ["[rest]"], RestSettings(), _REST_KEYS)
         blocks = self.blocks(doc.get("block"), rest)
         if self.problems:
@@ -116,6 +124,7 @@ class _Reader(FieldReader):
             side_order=side_order,
             prepare=prepare,
             rest=rest,
+            soreness=soreness,
         )
 
     def blocks(self, value: object, rest: RestSettings) -> tuple[Block, ...]:
@@ -213,6 +222,10 @@ class _Reader(FieldReader):
             if sides is not Sides.EACH:
                 self.fail([*place, "side_order"], 'applies only to sides = "each"')
         goal = self.goal(table.get("goal"), [*place, "goal"], work)
+        progress = self.progress(table, place, work, goal)
+        after = self.after(table, place, name)
+        if name is not None:
+            self.earlier[name] = self.earlier.get(name, False) or goal is not None
         exercise_rest = self.rest(table.get("rest"), [*place, "rest"], block_rest, _EXERCISE_REST_KEYS)
         load = self.text(table, place, "load", limit=60)
         cues = self.texts(table, place, "cues", limit=200, most=20)
@@ -234,6 +247,8 @@ class _Reader(FieldReader):
             note=note,
             cadence=cadence,
             side_order=side_order,
+            progress=progress,
+            after=after,
         )
 
     def work(self, table: dict[str, Any], place: list[str]) -> Work | None:

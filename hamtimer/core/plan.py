@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.program import Block, Exercise, Program
+from hamtimer.core.program import Block, Exercise, Program, SideOrder
+
+if TYPE_CHECKING:
+    from hamtimer.core.progression import Progress
 
 SECONDS_PER_REP = 3.0
 """Assumed pace of a rep without a tempo, for estimates only."""
@@ -101,6 +104,10 @@ def estimate_seconds(step: Step) -> float:
 class Plan:
     program: Program
     steps: tuple[Step, ...]
+    progress: Progress | None = None
+    """What history made of today's session; None when built without it."""
+    file_program: Program | None = None
+    """The program as its file has it, when `progress` changed it (for `including_waiting`)."""
     estimated_seconds: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -108,15 +115,28 @@ class Plan:
         object.__setattr__(self, "estimated_seconds", round(total))
 
     @property
+    def has_waiting(self) -> bool:
+        return self.progress is not None and bool(self.progress.left_out)
+
+    def including_waiting(self) -> Plan:
+        """This plan with the exercises that wait behind a gate, for one session (`run --all`)."""
+        if self.progress is None or self.file_program is None:
+            return self
+        return build_plan(self.file_program, self.progress.including_waiting())
+
+    @property
     def work_steps(self) -> tuple[WorkStep, ...]:
         return tuple(s for s in self.steps if isinstance(s, WorkStep))
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "program": self.program.name,
             "estimated_seconds": self.estimated_seconds,
             "steps": [step_json(s) for s in self.steps],
         }
+        if self.progress is not None:
+            data["waiting"] = [w.as_json() for w in self.progress.left_out]
+        return data
 
 
 def step_json(step: Step) -> dict[str, Any]:
@@ -149,9 +169,21 @@ def step_json(step: Step) -> dict[str, Any]:
 
 
 class _Builder:
-    def __init__(self, program: Program) -> None:
+    def __init__(self, program: Program, progress: Progress | None) -> None:
         self.program = program
+        self.progress = progress
         self.steps: list[Step] = []
+
+    def side_order(self, exercise: Exercise, number: int) -> tuple[Side, Side]:
+        """The sides of the `number`-th set (or round) of a one-leg exercise, counting from 1."""
+        order = exercise.side_order or self.program.side_order
+        if not order.follows_history:
+            return order.sides
+        known = self.progress.first_sides.get(exercise.name) if self.progress else None
+        first = known.side if known else Side.LEFT
+        if order is SideOrder.ALTERNATE and number % 2 == 0:
+            first = Side.RIGHT if first is Side.LEFT else Side.LEFT
+        return (first, Side.RIGHT if first is Side.LEFT else Side.LEFT)
 
     def rest(self, seconds: float, reason: RestReason) -> None:
         if seconds > 0:
@@ -162,8 +194,7 @@ class _Builder:
         set_: int, round_: int, load_number: int,
     ) -> None:  # fmt: skip
         if exercise.one_leg:
-            order = exercise.side_order or self.program.side_order
-            sides: tuple[Side | None, ...] = order.sides
+            sides: tuple[Side | None, ...] = self.side_order(exercise, set_ + round_ - 1)
         else:
             sides = (None,)
         for position, side in enumerate(sides):
@@ -211,9 +242,16 @@ class _Builder:
                             round_,
                             load_number,
                         )
-        return Plan(self.program, tuple(self.steps))
+        return Plan(self.program, tuple(self.steps), self.progress)
 
 
-def build_plan(program: Program) -> Plan:
-    """Expand a program into its steps, in the order DESIGN.md gives."""
-    return _Builder(program).build()
+def _with_file_program(plan: Plan, program: Program) -> Plan:
+    return Plan(plan.program, plan.steps, plan.progress, program)
+
+
+def build_plan(program: Program, progress: Progress | None = None) -> Plan:
+    """Expand a program into its steps, in the order DESIGN.md gives; with `progress` (from the
+    logs, see core/progression) today's targets apply and waiting exercises are left out."""
+    if progress is None:
+        return _Builder(program, None).build()
+    return _with_file_program(_Builder(progress.apply(program), progress).build(), program)

@@ -19,12 +19,21 @@ class Sides(StrEnum):
 class SideOrder(StrEnum):
     LEFT_FIRST = "left-first"
     RIGHT_FIRST = "right-first"
+    ALTERNATE = "alternate"
+    """The first side changes set to set, and session to session (see core/progression)."""
+    WEAKER_FIRST = "weaker-first"
+    """Every set starts with the side history names weaker (see core/progression)."""
 
     @property
     def sides(self) -> tuple[Side, Side]:
-        if self is SideOrder.LEFT_FIRST:
-            return (Side.LEFT, Side.RIGHT)
-        return (Side.RIGHT, Side.LEFT)
+        """The order with no history: alternate and weaker-first start on the left."""
+        if self is SideOrder.RIGHT_FIRST:
+            return (Side.RIGHT, Side.LEFT)
+        return (Side.LEFT, Side.RIGHT)
+
+    @property
+    def follows_history(self) -> bool:
+        return self in (SideOrder.ALTERNATE, SideOrder.WEAKER_FIRST)
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,10 @@ class Exercise:
     note: str | None = None
     cadence: int | None = None
     side_order: SideOrder | None = None
+    progress: float | None = None
+    """Raise the target by this much after each session that earns it (see core/progression)."""
+    after: str | None = None
+    """A gate: wait until this exercise's goal is met."""
 
     @property
     def one_leg(self) -> bool:
@@ -136,3 +149,12 @@ class Program:
     side_order: SideOrder = SideOrder.LEFT_FIRST
     prepare: float = 5.0
     rest: RestSettings = RestSettings()
+    soreness: bool = False
+    """Ask how each hamstring feels on the start screen."""
+
+    def exercise(self, name: str) -> Exercise | None:
+        for block in self.blocks:
+            for exercise in block.exercises:
+                if exercise.name == name:
+                    return exercise
+        return None

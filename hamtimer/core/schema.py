@@ -12,13 +12,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from hamtimer.core import loader
+from hamtimer.core.ladder_fields import LIMIT_PROGRESS
 from hamtimer.core.program import RestSettings, SideOrder, Sides
 from hamtimer.core.quantities import _DISTANCE_UNITS, _UNIT_SECONDS, MAX_REPS, MAX_SECONDS
 
 SCHEMA_FILE = "hamtimer.schema.json"
 DRAFT = "http://json-schema.org/draft-04/schema#"
-PLANNED_SIDE_ORDERS = ("alternate", "weaker-first")
-"""Side orders announced in the design; listed so the schema is never stricter than a newer loader."""
 
 FOLDS = {"k": "\u212a"}
 """Characters other than the ASCII pair that `str.lower()` turns into a letter (the Kelvin sign)."""
@@ -135,8 +134,11 @@ def _rest(description: str, keys: tuple[str, ...]) -> Schema:
 
 def _side_order(scope: str) -> Schema:
     values = tuple(s.value for s in SideOrder)
-    values += tuple(v for v in PLANNED_SIDE_ORDERS if v not in values)
-    return _choice(values, f"Which leg goes first {scope}.", SideOrder.LEFT_FIRST.value)
+    words = (
+        f"Which leg goes first {scope}: alternate changes the first leg set to set and session to "
+        "session; weaker-first starts every set with the leg history names weaker."
+    )
+    return _choice(values, words, SideOrder.LEFT_FIRST.value)
 
 
 def _exercise() -> Schema:
@@ -180,6 +182,17 @@ def _exercise() -> Schema:
         "note": _text("Free text shown before the exercise.", 5000),
         "cadence": _whole("Time only: a metronome at this many beats per minute.", 20, 300),
         "side_order": _side_order('on this exercise (sides = "each" only)'),
+        "progress": {
+            "description": (
+                "Raise the target by this much (reps, or seconds) after each session that earns it, "
+                "up to the goal; needs a goal of the work's kind, not on max or distance."
+            ),
+            "type": "number",
+            "minimum": 0,
+            "exclusiveMinimum": True,
+            "maximum": LIMIT_PROGRESS,
+        },
+        "after": _text("A gate: this exercise waits until that earlier exercise's goal is met.", 100),
     }
     work = [{"required": [key]} for key in loader._WORK_KEYS]
     return _table(
@@ -203,6 +216,11 @@ def program_schema() -> Schema:
             "prepare": _duration(
                 "The get-ready countdown before the first work; 0 for none.", zero=True, default=5
             ),
+            "soreness": {
+                "description": "Ask how each hamstring feels (0 to 10) on the start screen.",
+                "type": "boolean",
+                "default": False,
+            },
         },
         required=["name"],
     )

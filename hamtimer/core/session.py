@@ -19,7 +19,7 @@ from hamtimer.core.clock import Clock, monotonic
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
 from hamtimer.core.journal import Journal, SessionLog, Unfinished, follow, restore
-from hamtimer.core.kinds import WorkKind
+from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.plan import Plan, WorkStep
 from hamtimer.core.sessions import file_age_seconds, latest_for
 from hamtimer.core.trace import TraceWriter
@@ -90,6 +90,7 @@ class SessionRunner:
         self._event_listeners: list[EventListener] = []
         self._notice_listeners: list[NoticeListener] = []
         self._done = False
+        self._soreness: dict[Side, int] | None = None
 
     # ----- subscribing
 
@@ -155,6 +156,20 @@ class SessionRunner:
 
     def start(self) -> list[Event]:
         return self._publish(self.engine.start())
+
+    @property
+    def soreness(self) -> dict[Side, int] | None:
+        return self._soreness
+
+    def record_soreness(self, left: int, right: int) -> None:
+        """How each hamstring feels, 0 (none) to 10 (worst), asked before the start; logged as
+        [soreness]. Values outside 0-10 are refused with ValueError."""
+        if not (0 <= left <= 10 and 0 <= right <= 10):
+            raise ValueError(f"soreness is 0 to 10, not {left} and {right}")
+        self._soreness = {Side.LEFT: left, Side.RIGHT: right}
+        if self.journal is not None:
+            self.journal.log.soreness = self._soreness
+            self.journal.save()
 
     def main(self) -> list[Event]:
         """Space: start, resume, count a rep, or end the step."""
@@ -264,7 +279,8 @@ class SessionRunner:
 
     def _record(self, events: list[Event]) -> None:
         if self.journal is None and any(e.kind is EventKind.STARTED for e in events):
-            self.journal = Journal(SessionLog(self.plan, self.plan.program.source), self.data_dir)
+            log = SessionLog(self.plan, self.plan.program.source, soreness=self._soreness)
+            self.journal = Journal(log, self.data_dir)
         journal = self.journal
         if journal is None:
             return

@@ -24,7 +24,7 @@ from hamtimer.core.logfile import SessionRecord, UnusableLog
 from hamtimer.core.storage import make_private_dir, slug, write_atomic
 from hamtimer.core.tally import ExerciseTally, tally
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 """Bump when what the cache holds changes: a cache of another version is rebuilt."""
 
 
@@ -60,13 +60,16 @@ def _to_json(summary: SessionSummary) -> list[Any]:
     return [summary.started, summary.started_text, summary.program, summary.status, exercises]
 
 
-def _from_json(file: str, row: Any) -> SessionSummary:
-    """Back from `_to_json`; KeyError, TypeError or ValueError when it is not of that shape."""
+def _from_json(file: str, row: Any, only: frozenset[str] | None = None) -> SessionSummary:
+    """Back from `_to_json`; KeyError, TypeError or ValueError when it is not of that shape.
+    With `only`, just those exercises are built (progression asks for a few of them)."""
     started, started_text, program, status, exercises = row
     if not isinstance(started, float | int) or isinstance(started, bool):
         raise ValueError(f"started is {started!r}")
     summary = SessionSummary(file, float(started), str(started_text), str(program), str(status))
     for done in exercises:
+        if only is not None and done[0] not in only:
+            continue
         exercise = ExerciseTally.from_json(done)
         summary.exercises[exercise.name] = exercise
     return summary
@@ -128,10 +131,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def collect(data_dir: Path, cache_folder: Path | None) -> Collection:
-    """Read every session log, using and refreshing the cache (a folder) when one is given."""
+def collect(
+    data_dir: Path,
+    cache_folder: Path | None,
+    only: frozenset[str] | None = None,
+    newest: int | None = None,
+) -> Collection:
+    """Read every session log, using and refreshing the cache (a folder) when one is given.
+
+    With `only`, each summary holds just those exercises (and sessions without any are left out);
+    with `newest` too, just the newest `newest` sessions holding each of them (progression needs
+    a few recent sessions, not years: the rest are never decoded from the cache).
+    """
     with _collector_paused():
-        return _collect(data_dir, cache_folder)
+        return _collect(data_dir, cache_folder, only, newest)
 
 
 def _shard(file: str) -> str:
@@ -191,9 +204,13 @@ class _Cache:
             pass  # a cache that cannot be written costs speed, nothing else
 
 
-def _collect(data_dir: Path, cache_folder: Path | None) -> Collection:
+def _collect(
+    data_dir: Path, cache_folder: Path | None, only: frozenset[str] | None, newest: int | None
+) -> Collection:
     cache = _Cache(cache_folder)
     sessions: list[SessionSummary] = []
+    later: list[tuple[float, str, Any]] = []
+    """With `newest`: (started, file, cached row or parsed summary), decoded newest first."""
     skipped: list[tuple[str, str]] = []
     parsed = 0
     prefix = len(str(data_dir)) + 1
@@ -214,8 +231,10 @@ def _collect(data_dir: Path, cache_folder: Path | None) -> Collection:
             try:
                 if "skip" in entry:
                     skipped.append((file, str(entry["skip"])))
+                elif newest is not None:
+                    later.append((_started(entry["summary"]), file, entry["summary"]))
                 else:
-                    sessions.append(_from_json(file, entry["summary"]))
+                    sessions.append(_from_json(file, entry["summary"], only))
                 cache.keep(shard, file, entry, parsed=False)
                 continue
             except (KeyError, TypeError, ValueError):
@@ -227,12 +246,59 @@ def _collect(data_dir: Path, cache_folder: Path | None) -> Collection:
             skipped.append((file, outcome))
             entry["skip"] = outcome
         else:
-            sessions.append(outcome)
             entry["summary"] = _to_json(outcome)
+            if only is not None:
+                outcome.exercises = {k: v for k, v in outcome.exercises.items() if k in only}
+            if newest is not None:
+                later.append((outcome.started, file, outcome))
+            else:
+                sessions.append(outcome)
         cache.keep(shard, file, entry, parsed=True)
     cache.save()
+    if newest is not None and only is not None:
+        sessions.extend(_newest_first(later, only, newest, data_dir, skipped))
     sessions.sort(key=lambda s: (s.started, s.file))
     return Collection([s for s in sessions if s.exercises], skipped, parsed)
+
+
+def _started(row: Any) -> float:
+    started = row[0]
+    if not isinstance(started, float | int) or isinstance(started, bool):
+        raise ValueError(f"started is {started!r}")
+    return float(started)
+
+
+def _newest_first(
+    found: list[tuple[float, str, Any]],
+    only: frozenset[str],
+    newest: int,
+    data_dir: Path,
+    skipped: list[tuple[str, str]],
+) -> list[SessionSummary]:
+    """The newest `newest` sessions holding each exercise of `only`, decoded newest first."""
+    counts = dict.fromkeys(only, 0)
+    wanted = set(only)
+    kept: list[SessionSummary] = []
+    for _, file, item in sorted(found, key=lambda f: (f[0], f[1]), reverse=True):
+        if not wanted:
+            break
+        if isinstance(item, SessionSummary):
+            summary: SessionSummary | str = item
+        else:
+            try:
+                summary = _from_json(file, item, frozenset(wanted))
+            except (KeyError, TypeError, ValueError):
+                summary = _parse(data_dir / file, file)
+        if isinstance(summary, str):
+            skipped.append((file, summary))
+            continue
+        summary.exercises = {k: v for k, v in summary.exercises.items() if k in wanted}
+        for name in summary.exercises:
+            counts[name] += 1
+            if counts[name] >= newest:
+                wanted.discard(name)
+        kept.append(summary)
+    return kept
 
 
 def latest_for(data_dir: Path, program: str) -> tuple[Path, SessionRecord] | None:

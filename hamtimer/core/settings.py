@@ -9,6 +9,9 @@ backend = "auto"    # or simpleaudio, system, paplay, pw-play, aplay, afplay, be
 
 [screen]
 theme = "dark"      # or light, high-contrast; a theme picked in the command palette is saved here
+
+[session]
+soreness = false    # ask how each hamstring feels (0 to 10) before every session
 ```
 
 A missing file means the defaults. A file that cannot be read or parsed, an unknown key or a
@@ -43,7 +46,11 @@ BACKENDS = (
 """Where the choice of sound backend starts; kept in step with hamtimer.audio.backends.CHOICES."""
 THEMES = ("dark", "light", "high-contrast")
 """The screen themes; hamtimer.ui.themes names them "hamtimer-<theme>" for Textual."""
-TABLES = {"sound": ("volume", "voice", "mute", "backend"), "screen": ("theme",)}
+TABLES = {
+    "sound": ("volume", "voice", "mute", "backend"),
+    "screen": ("theme",),
+    "session": ("soreness",),
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,8 @@ class Settings:
     mute: bool = False
     backend: str = "auto"
     theme: str = "dark"
+    soreness: bool = False
+    """Ask the soreness check-in before every session, whatever the program says."""
     problems: tuple[str, ...] = field(default=(), compare=False)
     """What was wrong with the file, one message each; the defaults were used there."""
 
@@ -67,7 +76,7 @@ def _value(key: str, value: Any) -> tuple[Any, str | None]:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
             return None, "expected a number from 0 to 1 (0.8 is the default)"
         return float(value), None
-    if key in ("voice", "mute"):
+    if key in ("voice", "mute", "soreness"):
         if not isinstance(value, bool):
             return None, "expected true or false"
         return value, None

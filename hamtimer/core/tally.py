@@ -63,6 +63,12 @@ class ExerciseTally:
     target: float | None = None
     goal: dict[str, float] | None = None
     sides: dict[Side, SideTally] = field(default_factory=dict)
+    # ----- for progression (issue 11): kept in the cache row's trailing table
+    first: Side | None = None
+    """The side done first (the lowest `step`): who started set 1."""
+    first_step: int | None = None
+    marked: bool = False
+    """A check was marked during the work on some side (marks count as flags)."""
 
     @property
     def one_leg(self) -> bool:
@@ -80,18 +86,26 @@ class ExerciseTally:
         self.goal = entry.goal or self.goal
         for side, found in entry.sides.items():
             self.sides.setdefault(side, SideTally()).add(found, entry.work, entry.target)
+            if found.step is not None and (self.first_step is None or found.step < self.first_step):
+                self.first, self.first_step = side, found.step
+            self.marked = self.marked or bool(found.marks)
 
     def as_json(self) -> list[Any]:
         """As a JSON row, for the history cache (which holds tens of thousands)."""
         sides = {side.value: _row(tally) for side, tally in self.sides.items()}
-        return [self.name, self.work.value, self.target, self.goal, sides]
+        extra = {"first": None if self.first is None else self.first.value, "marked": self.marked}
+        return [self.name, self.work.value, self.target, self.goal, sides, extra]
 
     @classmethod
     def from_json(cls, row: Any) -> ExerciseTally:
         """Back from `as_json`; KeyError, TypeError or ValueError when it is not of that shape."""
-        name, work, target, goal, sides = row
+        name, work, target, goal, sides, extra = row
         tallies = {SIDES[side]: SideTally(*values) for side, values in sides.items()}
-        return cls(str(name), WORK_KINDS[work], target, goal, tallies)
+        done = cls(str(name), WORK_KINDS[work], target, goal, tallies)
+        first = extra["first"]
+        done.first = None if first is None else SIDES[first]
+        done.marked = bool(extra["marked"])
+        return done
 
 
 def _row(tally: SideTally) -> list[Any]:

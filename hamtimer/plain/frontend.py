@@ -28,8 +28,10 @@ SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
 class PlainSession:
-    def __init__(self, runner: SessionRunner, source: Source, out: TextIO) -> None:
+    def __init__(self, runner: SessionRunner, source: Source, out: TextIO, *, soreness: bool = False) -> None:
         self.runner = runner
+        self.soreness: list[int] | None = [] if soreness else None
+        """The soreness check-in while it is asked: the levels given so far (left, then right)."""
         self.source = source
         self.out = out
         self.pending: deque[str] = deque()
@@ -78,6 +80,8 @@ class PlainSession:
         runner = self.runner
         for line in lines.intro(runner.plan, self.source.keyboard):
             self.say(line)
+        if self.soreness is not None:
+            self.say(lines.SORENESS)
         if (found := runner.find_unfinished()) is not None:
             step = runner.plan.steps[found.resume_at]
             self.say(
@@ -179,6 +183,8 @@ class PlainSession:
 
     def _before_start(self, command: str) -> None:
         runner = self.runner
+        if self.soreness is not None and self._soreness(command):
+            return
         if command in ("space", "enter"):
             runner.main()
         elif command == "r" and runner.unfinished is not None:
@@ -189,6 +195,23 @@ class PlainSession:
             self.say(lines.KEYS if self.source.keyboard else lines.LINE_COMMANDS)
         elif command != "wait":
             self.say("space starts")
+
+    def _soreness(self, command: str) -> bool:
+        """The check-in before the start: 0-9 (x for 10) left then right; enter or escape skips."""
+        assert self.soreness is not None
+        level = lines.soreness_level(command)
+        if level is not None:
+            self.soreness.append(level)
+            if len(self.soreness) == 2:
+                self.runner.record_soreness(*self.soreness)
+                self.say(f"soreness: left {self.soreness[0]}, right {self.soreness[1]}")
+                self.soreness = None
+            return True
+        if command in ("enter", "escape"):
+            self.say("soreness skipped")
+            self.soreness = None
+            return True
+        return False
 
     def _ask_quit(self) -> None:
         problem = self.runner.log_problem

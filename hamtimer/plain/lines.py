@@ -9,6 +9,7 @@ from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.formatting import clock, format_seconds
 from hamtimer.core.kinds import WorkKind
 from hamtimer.core.plan import Plan, RestStep, Step, WorkStep
+from hamtimer.core.progression import next_time_lines, progress_lines
 from hamtimer.core.rating import check_keys, difficulty_words
 from hamtimer.core.results import SideResult
 from hamtimer.core.summary import summarize
@@ -44,6 +45,16 @@ def describe(step: Step) -> str:
     return f"get ready {format_seconds(step.seconds)}"
 
 
+SORENESS = "how does each hamstring feel? left then right, 0 (none) to 9, x for 10; enter skips"
+
+
+def soreness_level(command: str) -> int | None:
+    """A soreness key: 0-9, or x for 10."""
+    if command == "x":
+        return 10
+    return int(command) if len(command) == 1 and command.isdigit() else None
+
+
 def intro(plan: Plan, keyboard: bool) -> list[str]:
     """What comes before the start, as on the start screen."""
     first = plan.work_steps[0] if plan.work_steps else None
@@ -51,6 +62,10 @@ def intro(plan: Plan, keyboard: bool) -> list[str]:
     lines = [f"{plan.program.name} · {count} work steps · about {clock(plan.estimated_seconds)}"]
     if plan.program.about:
         lines.append(plan.program.about)
+    if plan.progress is not None:
+        lines.extend(f"today: {line}" for line in progress_lines(plan.program, plan.progress))
+        if plan.has_waiting:
+            lines.append("run with --all to include the waiting exercises this once")
     if first is not None:
         lines.append(f"first: {describe(first)}")
     lines.append(KEYS if keyboard else LINE_COMMANDS)
@@ -154,4 +169,5 @@ def summary(engine: Engine) -> list[str]:
         if found is not None and found.weaker is not None:
             parts.append(f"{found.weaker} weaker by {found.pct:.0f} %")
         lines.append(f"{item.name}: " + "; ".join(parts))
+    lines.extend(next_time_lines(engine.plan, summarize(results)))
     return lines

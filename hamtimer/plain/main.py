@@ -20,12 +20,14 @@ def run_plain(
     *,
     mute: bool = False,
     trace: Path | None = None,
+    soreness: bool = False,
     stdin: int = 0,
     out: TextIO = sys.stdout,
 ) -> int:
     """Run one session in plain text; the exit code (128 + n after signal n)."""
     runner = SessionRunner(plan, data_dir, sound=player, muted=mute, trace=trace)
-    session = PlainSession(runner, open_source(stdin), out)
+    asked = soreness or plan.program.soreness
+    session = PlainSession(runner, open_source(stdin), out, soreness=asked)
     start = getattr(player, "start", None)
     if start is not None:
         from hamtimer.audio.sound import Hooks

@@ -30,7 +30,14 @@ from hamtimer.core.journal import Journal
 from hamtimer.core.kinds import Side
 from hamtimer.core.plan import Plan, Step
 from hamtimer.core.session import RESUME_WITHIN, Notice, NoticeKind, SessionRunner
-from hamtimer.ui.messages import OpenHistory, ProgramChosen, RunnerCommand, SummaryClosed, ToggleMute
+from hamtimer.ui.messages import (
+    IncludeWaiting,
+    OpenHistory,
+    ProgramChosen,
+    RunnerCommand,
+    SummaryClosed,
+    ToggleMute,
+)
 from hamtimer.ui.screens.dialogs import ConfirmQuit, FolderPrompt
 from hamtimer.ui.screens.session import SessionScreen
 
@@ -52,6 +59,8 @@ class RunOptions:
     trace: Path | None = None
     notices: tuple[str, ...] = ()
     """Problems found in config.toml, shown once the app is up."""
+    soreness: bool = False
+    """config.toml's [session] soreness: the check-in before every session."""
 
 
 class HamtimerApp(App[None]):
@@ -104,6 +113,10 @@ class HamtimerApp(App[None]):
         return PickerScreen(self.data_dir)
 
     def _session_screen(self, plan: Plan) -> SessionScreen:
+        runner = self._new_runner(plan)
+        return SessionScreen(runner, self.sound_label, soreness=self.options.soreness)
+
+    def _new_runner(self, plan: Plan) -> SessionRunner:
         if self.runner is not None:
             self.runner.close()
         self.runner = SessionRunner(
@@ -115,11 +128,24 @@ class HamtimerApp(App[None]):
             trace=self.options.trace,
         )
         self.runner.subscribe(notices=self._on_notice)
-        return SessionScreen(self.runner, self.sound_label)
+        return self.runner
 
     @on(ProgramChosen)
     def start_session(self, message: ProgramChosen) -> None:
         self.push_screen(self._session_screen(message.plan))
+
+    @on(IncludeWaiting)
+    def include_waiting(self) -> None:
+        """a on the start screen: the same session with the waiting exercises, not yet started."""
+        runner = self.runner
+        screen = next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)
+        if runner is None or screen is None or runner.status is not Status.READY:
+            return
+        soreness = runner.soreness
+        fresh = self._new_runner(runner.plan.including_waiting())
+        if soreness is not None:
+            fresh.record_soreness(soreness[Side.LEFT], soreness[Side.RIGHT])
+        screen.use_runner(fresh)
 
     @on(OpenHistory)
     def open_history(self) -> None:

@@ -39,3 +39,7 @@ class OpenHistory(Message):
 
 class SummaryClosed(Message):
     """The summary is read: back to the picker, or done."""
+
+
+class IncludeWaiting(Message):
+    """a on the start screen: run the exercises waiting behind a gate too, this session."""

@@ -21,7 +21,7 @@ from hamtimer.core.plan import (
     WorkStep,
     build_plan,
 )
-from hamtimer.core.program import Sides, WorkKind
+from hamtimer.core.program import SideOrder, Sides, WorkKind
 from hamtimer.core.quantities import Bounds
 
 BUNDLED = ["bridge-progression", "long-run-circuit", "run-day", "runners-six", "speed-circuit"]
@@ -466,7 +466,9 @@ def test_bridge_progression_facts() -> None:
         ("Single-leg hamstring pull", "right"),
     ]
     double = exercise_of(plan, "Double-leg bridge")
-    assert (double.work.kind, double.work.bounds) == (WorkKind.HOLD, Bounds(30, 30))
+    # "build up to the full 30 seconds" in shorter holds: a ladder from 20 s by 5 s to the goal
+    assert (double.work.kind, double.work.bounds) == (WorkKind.HOLD, Bounds(20, 20))
+    assert double.progress == 5 and double.after is None
     assert double.goal.as_dict() == {"hold": 30, "sessions": double.goal.sessions}
 
     single = exercise_of(plan, "Single-leg bridge")
@@ -485,6 +487,13 @@ def test_bridge_progression_facts() -> None:
     assert one_leg_pull.sides is Sides.EACH
     assert (one_leg_pull.work.kind, one_leg_pull.work.bounds) == (WorkKind.REPS, Bounds(1, 2))
     assert (one_leg_pull.goal.kind, one_leg_pull.goal.value) == (WorkKind.REPS, 12)
+
+    # the ladder is climbed in order, each step after the one before
+    assert single.after == "Double-leg bridge" and single.progress is None
+    assert (pull.after, pull.progress) == ("Single-leg bridge", 1)
+    assert (one_leg_pull.after, one_leg_pull.progress) == ("Double-leg hamstring pull", 1)
+    assert single.side_order is SideOrder.ALTERNATE and one_leg_pull.side_order is SideOrder.WEAKER_FIRST
+    assert "ladder" in plan.program.about
 
     steps = [s for s in plan.to_json()["steps"] if s.get("exercise") == "Single-leg bridge"]
     assert [(s["side"], s["work"], s["target"], s["minimum"]) for s in steps] == [

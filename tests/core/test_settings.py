@@ -86,3 +86,12 @@ def test_a_folder_or_binary_in_place_of_the_file_is_a_message(tmp_path: Path) ->
     assert "cannot be read" in load_settings(tmp_path / "dir.toml").problems[0]
     (tmp_path / "bin.toml").write_bytes(b"\xff\xfe\x00")
     assert "cannot be read" in load_settings(tmp_path / "bin.toml").problems[0]
+
+
+def test_the_soreness_check_in_is_a_session_setting() -> None:
+    assert parse_settings("[session]\nsoreness = true\n") == Settings(soreness=True)
+    settings = parse_settings('[session]\nsoreness = "yes"\n', "config.toml")
+    assert settings.problems == (
+        "config.toml: [session] › soreness: 'yes': expected true or false; using false",
+    )
+    assert "soreness: belongs in the [session] table" in parse_settings("soreness = true\n").problems[0]

@@ -22,6 +22,8 @@ class Side:
     flags: tuple[str, ...] = ()
     completed: bool = True
     note: str | None = None
+    step: int | None = None
+    """The plan step index the side records (which side started a set: the lower)."""
 
 
 def side(
@@ -30,8 +32,9 @@ def side(
     flags: tuple[str, ...] | list[str] = (),
     completed: bool = True,
     note: str | None = None,
+    step: int | None = None,
 ) -> Side:
-    return Side(value, difficulty, tuple(flags), completed, note)
+    return Side(value, difficulty, tuple(flags), completed, note, step)
 
 
 def toml_value(value: Any) -> str:
@@ -81,6 +84,8 @@ def result(
         if spec is None:
             continue
         lines.append(f"[result.{name}]")
+        if spec.step is not None:
+            lines.append(f"step = {spec.step}")
         if spec.value is not None and work in ("hold", "time"):
             lines.append(f"seconds = {float(spec.value)!r}")
         elif spec.value is not None and work == "reps":

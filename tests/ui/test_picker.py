@@ -153,3 +153,19 @@ async def test_a_user_program_name_with_brackets_shows_as_written(ui_dirs: UiDir
         assert any(row.startswith("Legs [v2]") for row in list_rows(app))
         await pilot.press("end")
         assert "Legs [v2]" in preview(app)
+
+
+async def test_a_program_chosen_in_the_picker_follows_the_logs(ui_dirs: UiDirs) -> None:
+    """The picker builds the plan as `hamtimer run` does: today's targets from the data dir's logs."""
+    from tests.support.logs import day, result, side, write_log
+
+    write_log(ui_dirs.data, day(1), result("Double-leg bridge", "hold", target=20, both=side(20.0)))
+    async with picker() as (app, pilot):
+        names = [name for name, _, _ in bundled()]
+        await pilot.press(*["down"] * names.index("Bridge progression"))
+        await pilot.press("enter")
+        screen = await wait_for_screen(app, pilot, SessionScreen)
+        assert app.engine is not None
+        work = app.engine.plan.work_steps
+        assert [(s.name, s.exercise.work.bounds.target) for s in work] == [("Double-leg bridge", 25)]
+        assert "Double-leg bridge: 25 s (last time 20 s, earned)" in plain(screen.query_one("#today", Static))

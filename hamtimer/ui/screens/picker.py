@@ -152,6 +152,8 @@ class PickerScreen(Screen[None]):
     def choose(self, index: int) -> None:
         loaded = self.entries[index][1]
         if isinstance(loaded, Plan):
-            self.post_message(ProgramChosen(loaded))
+            from hamtimer.core.progression import plan_today
+
+            self.post_message(ProgramChosen(plan_today(loaded.program, self.data_dir)))
         else:
             self.notify("This program has errors: run hamtimer check on it.", severity="error")

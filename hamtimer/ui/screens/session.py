@@ -25,8 +25,9 @@ from hamtimer.core.formatting import format_seconds
 from hamtimer.core.kinds import WorkKind
 from hamtimer.core.plan import PrepareStep, RestStep, Step, WorkStep
 from hamtimer.core.session import Command, SessionRunner
-from hamtimer.ui.messages import RunnerCommand, ToggleMute
+from hamtimer.ui.messages import IncludeWaiting, RunnerCommand, ToggleMute
 from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
+from hamtimer.ui.screens.start import ask_soreness, today_text
 from hamtimer.ui.wake import PreciseWake
 from hamtimer.ui.widgets.banner import SideBanner
 from hamtimer.ui.widgets.clock import BigClock, clock_text
@@ -65,15 +66,17 @@ class SessionScreen(Screen[None]):
         Binding("question_mark", "help", "Help"),
         Binding("escape", "close_rating", "Close rating", show=False),
         Binding("r", "resume", "Resume", show=False),
+        Binding("a", "include_waiting", "Include waiting", show=False),
     ]
 
     sound: reactive[str] = reactive("", init=False)
     """The sound backend in use, or "muted" (the app sets it)."""
     paused: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, runner: SessionRunner, sound: str = "") -> None:
+    def __init__(self, runner: SessionRunner, sound: str = "", *, soreness: bool = False) -> None:
         super().__init__()
         self.runner = runner
+        self.ask_soreness = soreness or runner.plan.program.soreness
         self.engine: Engine = runner.engine
         self._wake = PreciseWake(self.engine.clock, self.sync, self._failed)
         self.set_reactive(SessionScreen.sound, sound)
@@ -89,6 +92,7 @@ class SessionScreen(Screen[None]):
                 yield BigClock(id="clock")
             yield Line(id="detail")
             yield Static(id="cue")
+            yield Static(id="today")  # the start panel: today's targets, gates, first sides
             yield Line(id="next")
             with Horizontal(id="progress-row"):
                 yield ProgressLine(id="progress")
@@ -112,6 +116,20 @@ class SessionScreen(Screen[None]):
         self.watch_sound(self.sound)
         self.call_after_refresh(self._add_footer)
         self.call_after_refresh(self._offer_resume)
+        if self.ask_soreness:
+            self.call_after_refresh(ask_soreness, self.app, lambda: self.runner)
+
+    def use_runner(self, runner: SessionRunner) -> None:
+        """Before the start only: the same session planned again (a includes waiting exercises)."""
+        self.runner.unsubscribe(self.on_runner_events)
+        self.runner, self.engine = runner, runner.engine
+        runner.subscribe(self.on_runner_events)
+        self.show_step()
+        self.show_time()
+
+    def action_include_waiting(self) -> None:
+        if self.engine.status is Status.READY and self.engine.plan.has_waiting:
+            self.post_message(IncludeWaiting())
 
     async def _add_footer(self) -> None:
         """Key hints just after the first frame. A Footer shows keys once told the bindings changed,
@@ -204,7 +222,11 @@ class SessionScreen(Screen[None]):
         cue = self.query_one("#cue", Static)
         upcoming = self.query_one("#next", Line)
         program = escape(engine.plan.program.name)
+        today = self.query_one("#today", Static)
+        lines = today_text(engine.plan) if engine.status is Status.READY else ""
+        today.display = bool(lines)
         if engine.status is Status.READY:
+            today.update(lines)
             banner.show(None, label="READY")
             first = engine.plan.work_steps[0] if engine.plan.work_steps else None
             where.show(f"{program} · {len(engine.plan.work_steps)} work steps")

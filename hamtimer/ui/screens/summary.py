@@ -17,6 +17,7 @@ from hamtimer.core.events import Event
 from hamtimer.core.formatting import clock, decimal, unit
 from hamtimer.core.history import LastTime, last_times
 from hamtimer.core.paths import history_cache_dir
+from hamtimer.core.progression import next_time_lines
 from hamtimer.core.session import SessionRunner
 from hamtimer.core.sessions import collect
 from hamtimer.core.summary import active_seconds, engine_results, summarize
@@ -67,6 +68,7 @@ class SummaryScreen(Screen[None]):
             yield Static(id="saved", classes="hint")
             yield Static(id="summary-table")
             yield Static(id="last-time")
+            yield Static(id="next-time")  # issue 11: which targets rise next time
         yield RatingPanel(id="rating")
         yield Footer()
 
@@ -114,6 +116,10 @@ class SummaryScreen(Screen[None]):
         table = self.query_one("#summary-table", Static)
         table.update(summary_table(self.engine) if self.engine.results else "Nothing was recorded.")
         self.query_one(RatingPanel).redraw()
+        rising = next_time_lines(self.engine.plan, summarize(engine_results(self.engine)))
+        next_time = self.query_one("#next-time", Static)
+        next_time.display = bool(rising)
+        next_time.update(escape("\n".join(rising)))
 
     def on_key(self, event: events.Key) -> None:
         command = self.query_one(RatingPanel).command(event.character)

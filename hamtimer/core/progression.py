@@ -1,0 +1,350 @@
+"""Today's targets, gates and first sides, derived from the session logs (DESIGN.md, Progression).
+
+The logs are the only source of truth and the program file is never rewritten: `progress_for`
+reads the history collection and gives a `Progress`, which `plan.build_plan` applies to a copy of
+the program. Without one (`plan --fresh`, tests) the plan is the file's own.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from hamtimer.core.history import DEFAULT_WINDOW, exercise_report
+from hamtimer.core.kinds import ONE_LEG, Side, WorkKind
+from hamtimer.core.plan import Plan, build_plan
+from hamtimer.core.program import Block, Exercise, Goal, Program, SideOrder
+from hamtimer.core.quantities import Bounds
+from hamtimer.core.sessions import SessionSummary
+from hamtimer.core.tally import TOLERANCE, ExerciseTally
+
+
+class Why(StrEnum):
+    """Why today's target is what it is."""
+
+    FIRST = "first time"
+    EARNED = "earned"
+    HELD = "held"
+    STEPPED_BACK = "stepped back"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Today's target (and minimum) of an exercise with `progress`."""
+
+    exercise: str
+    target: float
+    minimum: float
+    why: Why
+    last_target: float | None = None
+    last_values: tuple[float, ...] = ()
+    limit: str | None = None
+    """"at the goal" or "at the file's target" when the rule's result was kept within them."""
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An exercise left out behind a gate, and how far its gate is from opening."""
+
+    exercise: str
+    after: str
+    streak: int
+    needed: int
+    goal: Goal | None = None
+    chained: bool = False
+    """`after` is itself waiting."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"exercise": self.exercise, "after": self.after, "streak": self.streak, "needed": self.needed}
+
+
+@dataclass(frozen=True)
+class FirstSide:
+    """The side that starts set 1 of an alternate or weaker-first exercise today, and why."""
+
+    side: Side
+    why: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What history says about today's session of one program."""
+
+    targets: dict[str, Target] = field(default_factory=dict)
+    waiting: tuple[Waiting, ...] = ()
+    first_sides: dict[str, FirstSide] = field(default_factory=dict)
+    include_waiting: bool = False
+    """`run --all`: the waiting exercises are run too, for this session."""
+
+    @property
+    def left_out(self) -> tuple[Waiting, ...]:
+        return () if self.include_waiting else self.waiting
+
+    def including_waiting(self) -> Progress:
+        return replace(self, include_waiting=True)
+
+    def apply(self, program: Program) -> Program:
+        """The program as today runs it: today's targets, without the exercises left out."""
+        out = {w.exercise for w in self.left_out}
+        blocks: list[Block] = []
+        for block in program.blocks:
+            kept = tuple(self._today(e) for e in block.exercises if e.name not in out)
+            if kept:
+                blocks.append(replace(block, exercises=kept))
+        return replace(program, blocks=tuple(blocks))
+
+    def _today(self, exercise: Exercise) -> Exercise:
+        found = self.targets.get(exercise.name)
+        if found is None:
+            return exercise
+        bounds = Bounds(found.minimum, found.target)
+        return replace(exercise, work=replace(exercise.work, bounds=bounds))
+
+
+# ----- the rules
+
+
+def _values(done: ExerciseTally) -> tuple[float, ...]:
+    return tuple(v for side in LOG_ORDER if (sets := done.sides.get(side)) for v in sets.values)
+
+
+LOG_ORDER = (Side.LEFT, Side.RIGHT, Side.BOTH)
+
+
+def earned(done: ExerciseTally, target: float) -> bool:
+    """Every result on every side reached the target, and no check was flagged."""
+    if not done.sides or done.marked:
+        return False
+    for sets in done.sides.values():
+        if sets.flags or len(sets.values) < sets.sets or sets.sets == 0:
+            return False
+        if any(v < target - TOLERANCE for v in sets.values):
+            return False
+    return True
+
+
+def fell_short(done: ExerciseTally) -> bool:
+    """Some side has a result with `completed = false`."""
+    return any(sets.completed < sets.sets for sets in done.sides.values())
+
+
+def today_target(exercise: Exercise, history: Sequence[ExerciseTally]) -> Target | None:
+    """The rule for an exercise with `progress`; `history` holds its sessions, oldest first."""
+    step, goal, bounds = exercise.progress, exercise.goal, exercise.work.bounds
+    if step is None or goal is None or bounds.target is None or bounds.minimum is None:
+        return None
+    own, width = bounds.target, bounds.target - bounds.minimum
+    last = history[-1] if history else None
+    if last is None or last.target is None:
+        return Target(exercise.name, own, own - width, Why.FIRST)
+    logged = float(last.target)
+    if earned(last, logged):
+        why, wanted = Why.EARNED, logged + step
+    elif len(history) > 1 and fell_short(last) and fell_short(history[-2]):
+        why, wanted = Why.STEPPED_BACK, logged - step
+    else:
+        why, wanted = Why.HELD, logged
+    today, limit = wanted, None
+    if today > goal.value:
+        today, limit = goal.value, "at the goal"
+    if today < own:
+        today, limit = own, "at the file's target"
+    return Target(exercise.name, today, today - width, why, logged, _values(last), limit)
+
+
+def goal_streak(history: Sequence[ExerciseTally], goal: Goal) -> int:
+    """Sessions in a row, back from the newest, where each side's best reached the goal's value
+    with no check flagged (history's definition)."""
+    one_leg = any(s in done.sides for done in history for s in ONE_LEG)
+    sides = ONE_LEG if one_leg else (Side.BOTH,)
+    streak = 0
+    for done in reversed(history):
+        for side in sides:
+            sets = done.sides.get(side)
+            if sets is None or sets.best is None or sets.best < goal.value - TOLERANCE or sets.flags:
+                return streak
+        streak += 1
+    return streak
+
+
+def first_side(
+    order: SideOrder, name: str, history: Sequence[tuple[SessionSummary, ExerciseTally]]
+) -> FirstSide:
+    if order is SideOrder.ALTERNATE:
+        last = history[-1][1] if history else None
+        if last is None or last.first not in ONE_LEG:
+            return FirstSide(Side.LEFT, "alternating; no earlier session to follow")
+        other = Side.RIGHT if last.first is Side.LEFT else Side.LEFT
+        return FirstSide(other, f"alternating; {last.first} started last time")
+    weaker = exercise_report(name, list(history), DEFAULT_WINDOW).weaker if history else None
+    if weaker is None:
+        return FirstSide(Side.LEFT, "weaker side first; history names no weaker side yet")
+    return FirstSide(weaker, f"weaker side first; history names {weaker} weaker")
+
+
+def _follows_history(program: Program) -> set[str]:
+    """One-leg exercises whose first side comes from history (alternate, weaker-first)."""
+    exercises = (e for b in program.blocks for e in b.exercises)
+    return {e.name for e in exercises if e.one_leg and (e.side_order or program.side_order).follows_history}
+
+
+def names_needed(program: Program) -> set[str]:
+    """The exercises whose history today's plan depends on."""
+    exercises = [e for b in program.blocks for e in b.exercises]
+    wanted = {e.name for e in exercises if e.progress is not None}
+    wanted |= {e.after for e in exercises if e.after is not None}
+    return wanted | _follows_history(program)
+
+
+def progress_for(program: Program, sessions: Sequence[SessionSummary]) -> Progress:
+    """Today's progress of `program` after `sessions` (oldest first), matched by exercise name."""
+    exercises = [e for b in program.blocks for e in b.exercises]
+    ordered = _follows_history(program)
+    wanted = names_needed(program)
+    found: dict[str, list[tuple[SessionSummary, ExerciseTally]]] = {name: [] for name in wanted}
+    for session in sessions:
+        for name, held in found.items():
+            done = session.exercises.get(name)
+            if done is not None:
+                held.append((session, done))
+    targets: dict[str, Target] = {}
+    starts: dict[str, FirstSide] = {}
+    waiting: dict[str, Waiting] = {}
+    for exercise in exercises:
+        history = found.get(exercise.name, [])
+        target = today_target(exercise, [d for _, d in history])
+        if target is not None:
+            targets[exercise.name] = target
+        if exercise.name in ordered:
+            order = exercise.side_order or program.side_order
+            starts[exercise.name] = first_side(order, exercise.name, history)
+        gate = program.exercise(exercise.after) if exercise.after else None
+        if gate is None or gate.goal is None:
+            continue
+        streak = goal_streak([d for _, d in found.get(gate.name, [])], gate.goal)
+        chained = gate.name in waiting
+        if chained or streak < gate.goal.sessions:
+            waiting[exercise.name] = Waiting(
+                exercise.name, gate.name, streak, gate.goal.sessions, gate.goal, chained
+            )
+    return Progress(targets, tuple(waiting.values()), starts)
+
+
+# ----- in words, for `plan`, the start screen and plain mode
+
+
+def _amount(value: float, kind: WorkKind) -> str:
+    return f"{value:g} reps" if kind is WorkKind.REPS else f"{value:g} s"
+
+
+def target_line(exercise: Exercise, found: Target) -> str:
+    """ "Double-leg pull: 9 reps (last time 8 + 8, earned)" """
+    today = exercise.work.describe()
+    if found.why is Why.FIRST:
+        return f"{exercise.name}: {today} (first time: the file's target)"
+    values = " + ".join(f"{v:g}" for v in found.last_values) or "nothing logged"
+    unit = "" if exercise.work.kind is WorkKind.REPS else " s"
+    limit = f"; {found.limit}" if found.limit else ""
+    return f"{exercise.name}: {today} (last time {values}{unit}, {found.why}{limit})"
+
+
+def waiting_line(found: Waiting) -> str:
+    """ "Single-leg pull: opens when Double-leg pull reaches 12 reps for 2 sessions (1/2)" """
+    if found.goal is None:
+        return f"{found.exercise}: waits for {found.after}"
+    reach = _amount(found.goal.value, found.goal.kind)
+    plural = "s" if found.needed != 1 else ""
+    line = (
+        f"{found.exercise}: opens when {found.after} reaches {reach} for {found.needed} "
+        f"session{plural} ({found.streak}/{found.needed})"
+    )
+    return line + (f"; {found.after} is waiting too" if found.chained else "")
+
+
+def side_line(name: str, found: FirstSide) -> str:
+    return f"{name}: {found.side} starts ({found.why})"
+
+
+def progress_lines(program: Program, progress: Progress) -> list[str]:
+    """Today's targets, the waiting exercises and the first sides, one line each."""
+    lines: list[str] = []
+    for block in program.blocks:
+        for exercise in block.exercises:
+            if (target := progress.targets.get(exercise.name)) is not None:
+                lines.append(target_line(exercise, target))
+            if (start := progress.first_sides.get(exercise.name)) is not None:
+                lines.append(side_line(exercise.name, start))
+    if progress.waiting:
+        lines.extend(waiting_line(w) for w in progress.waiting)
+        if progress.include_waiting:
+            lines.append("Waiting exercises are included this session (all).")
+    return lines
+
+
+def _from_logs(program: Program, data_dir: Path) -> Progress:
+    """Called with the cycle collector paused: the summaries read (thousands of small objects,
+    none in a cycle) are all freed again when this returns, so no collection need walk them."""
+    from hamtimer.core.paths import history_cache_dir
+    from hamtimer.core.sessions import collect
+
+    collection = collect(
+        data_dir, history_cache_dir(), frozenset(names_needed(program)), sessions_needed(program)
+    )
+    return progress_for(program, collection.sessions)
+
+
+RECENT_SESSIONS = 12
+"""Sessions holding an exercise that its side order looks back over: weaker-first asks history's
+report over its default window (3 sessions holding both sides); this leaves room for sessions
+that hold one side only."""
+
+
+def sessions_needed(program: Program) -> int:
+    """How many of the newest sessions holding an exercise today's plan can depend on: two for a
+    step back, a goal's `sessions` for a gate (a longer streak opens it all the same)."""
+    goals = [e.goal.sessions for b in program.blocks for e in b.exercises if e.goal is not None]
+    return max([2, RECENT_SESSIONS, *(n + 1 for n in goals)])
+
+
+def plan_today(
+    program: Program, data_dir: Path | None, *, fresh: bool = False, include_waiting: bool = False
+) -> Plan:
+    """The one way a session's plan is built: with the logs under `data_dir` (through the history
+    cache) unless `fresh` or there is no data dir; `include_waiting` is `run --all`."""
+    if not names_needed(program):
+        return build_plan(program)  # nothing in it follows the logs: the plan of old, no `waiting`
+    if fresh or data_dir is None:
+        return build_plan(program, Progress())  # no history: the file's own plan
+    enabled = gc.isenabled()
+    gc.disable()  # see _from_logs
+    try:
+        progress = _from_logs(program, data_dir)
+    finally:
+        if enabled:
+            gc.enable()
+    if include_waiting:
+        progress = progress.including_waiting()
+    return build_plan(program, progress)
+
+
+def next_time_lines(plan: Plan, today: Sequence[ExerciseTally]) -> list[str]:
+    """Which targets rise next time, by today's results as they stand (a flag holds one)."""
+    done = {item.name: item for item in today}
+    lines: list[str] = []
+    for block in plan.program.blocks:
+        for exercise in block.exercises:
+            goal, step, target = exercise.goal, exercise.progress, exercise.work.bounds.target
+            if goal is None or step is None or target is None or exercise.name not in done:
+                continue
+            if not earned(done[exercise.name], target):
+                lines.append(f"{exercise.name}: stays at {_amount(target, exercise.work.kind)} next time")
+            elif target >= goal.value:
+                lines.append(f"{exercise.name}: stays at {_amount(target, exercise.work.kind)}, its goal")
+            else:
+                higher = _amount(min(goal.value, target + step), exercise.work.kind)
+                lines.append(f"{exercise.name}: rises to {higher} next time (earned today)")
+    return lines
