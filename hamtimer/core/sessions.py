@@ -24,8 +24,9 @@ from hamtimer.core.logfile import SessionRecord, UnusableLog
 from hamtimer.core.storage import make_private_dir, slug, write_atomic
 from hamtimer.core.tally import ExerciseTally, tally
 
-CACHE_VERSION = 3
-"""Bump when what the cache holds changes: a cache of another version is rebuilt."""
+CACHE_VERSION = 4
+"""Bump when what the cache holds changes: a cache of another version is rebuilt.
+4 (issue 12): each side's `marks`, and the session's `soreness` at the end of its row."""
 
 
 @dataclass
@@ -37,6 +38,8 @@ class SessionSummary:
     program: str
     status: str
     exercises: dict[str, ExerciseTally] = field(default_factory=dict)
+    soreness: dict[str, int] | None = None
+    """Issue 12: `[soreness]` as logged ("left", "right": 0 to 10), None when not asked."""
 
 
 def summarize_record(record: SessionRecord, file: str) -> SessionSummary:
@@ -46,8 +49,9 @@ def summarize_record(record: SessionRecord, file: str) -> SessionSummary:
         timestamp = moment.astimezone(UTC).timestamp()
     else:
         timestamp = datetime(started.year, started.month, started.day).astimezone().timestamp()
+    soreness = None if record.soreness is None else {side.value: v for side, v in record.soreness.items()}
     return SessionSummary(
-        file, timestamp, started.isoformat(), record.program, record.status, tally(record.results)
+        file, timestamp, started.isoformat(), record.program, record.status, tally(record.results), soreness
     )
 
 
@@ -57,15 +61,19 @@ def summarize_record(record: SessionRecord, file: str) -> SessionSummary:
 def _to_json(summary: SessionSummary) -> list[Any]:
     """A summary as a JSON row (its file is the entry's key): rows decode quicker than objects."""
     exercises = [done.as_json() for done in summary.exercises.values()]
-    return [summary.started, summary.started_text, summary.program, summary.status, exercises]
+    row = [summary.started, summary.started_text, summary.program, summary.status, exercises]
+    return [*row, summary.soreness]  # issue 12: soreness
 
 
 def _from_json(file: str, row: Any) -> SessionSummary:
     """Back from `_to_json`; KeyError, TypeError or ValueError when it is not of that shape."""
-    started, started_text, program, status, exercises = row
+    started, started_text, program, status, exercises, soreness = row
     if not isinstance(started, float | int) or isinstance(started, bool):
         raise ValueError(f"started is {started!r}")
+    if soreness is not None and not isinstance(soreness, dict):
+        raise ValueError(f"soreness is {soreness!r}")
     summary = SessionSummary(file, float(started), str(started_text), str(program), str(status))
+    summary.soreness = soreness
     for done in exercises:
         exercise = ExerciseTally.from_json(done)
         summary.exercises[exercise.name] = exercise

@@ -22,6 +22,8 @@ class Side:
     flags: tuple[str, ...] = ()
     completed: bool = True
     note: str | None = None
+    marks: tuple[tuple[str, float], ...] = ()
+    """Checks marked during the work: (check, seconds into the side)."""
 
 
 def side(
@@ -30,8 +32,9 @@ def side(
     flags: tuple[str, ...] | list[str] = (),
     completed: bool = True,
     note: str | None = None,
+    marks: tuple[tuple[str, float], ...] | list[tuple[str, float]] = (),
 ) -> Side:
-    return Side(value, difficulty, tuple(flags), completed, note)
+    return Side(value, difficulty, tuple(flags), completed, note, tuple(marks))
 
 
 def toml_value(value: Any) -> str:
@@ -91,6 +94,9 @@ def result(
         lines.append(f"completed = {toml_value(spec.completed)}")
         if spec.note is not None:
             lines.append(f"note = {toml_value(spec.note)}")
+        if spec.marks:
+            marks = [{"check": check, "at": at} for check, at in spec.marks]
+            lines.append(f"marks = {toml_value(marks)}")
         lines.append("")
     return "\n".join(lines)
 
@@ -102,6 +108,7 @@ def log_text(
     status: str = "completed",
     ended: str | None = None,
     schema: int | str = 1,
+    soreness: dict[str, int] | None = None,
 ) -> str:
     head = [
         f"schema = {toml_value(schema)}",
@@ -112,6 +119,8 @@ def log_text(
     if status != "running":
         head.append(f"ended = {ended or started}")
     head += [f"status = {toml_value(status)}", 'side_order = "left-first"', ""]
+    if soreness is not None:
+        head += ["[soreness]", *(f"{k} = {v}" for k, v in soreness.items()), ""]
     return "\n".join(head) + "\n" + "\n".join(results)
 
 
