@@ -15,6 +15,7 @@ from hamtimer.core.sessions import Collection, SessionSummary
 from hamtimer.core.soreness import SorenessReport, soreness_report
 from hamtimer.core.symmetry import MIN_SESSIONS, asymmetry, band
 from hamtimer.core.tally import TOLERANCE, ExerciseTally, SideTally
+from hamtimer.core.verdict import verdict
 
 DEFAULT_WINDOW = 3
 
@@ -103,8 +104,6 @@ class ExerciseReport:
     @property
     def verdict(self) -> str:
         """The comparison in words (`core/verdict.py`)."""
-        from hamtimer.core.verdict import verdict
-
         return verdict(self)
 
     def as_json(self) -> dict[str, Any]:
