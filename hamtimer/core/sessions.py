@@ -26,7 +26,8 @@ from hamtimer.core.tally import ExerciseTally, tally
 
 CACHE_VERSION = 4
 """Bump when what the cache holds changes: a cache of another version is rebuilt.
-4 (issue 12): each side's `marks`, and the session's `soreness` at the end of its row."""
+4 (issue 12): each side's `marks`, and the session's `soreness`, at the end of their rows when
+there are some (absent, they cost nothing to read)."""
 
 
 @dataclass
@@ -62,12 +63,15 @@ def _to_json(summary: SessionSummary) -> list[Any]:
     """A summary as a JSON row (its file is the entry's key): rows decode quicker than objects."""
     exercises = [done.as_json() for done in summary.exercises.values()]
     row = [summary.started, summary.started_text, summary.program, summary.status, exercises]
-    return [*row, summary.soreness]  # issue 12: soreness
+    return row if summary.soreness is None else [*row, summary.soreness]  # issue 12: soreness, if any
 
 
 def _from_json(file: str, row: Any) -> SessionSummary:
     """Back from `_to_json`; KeyError, TypeError or ValueError when it is not of that shape."""
-    started, started_text, program, status, exercises, soreness = row
+    started, started_text, program, status, exercises, *more = row
+    if len(more) > 1:
+        raise ValueError(f"a row of {len(row)} items")
+    soreness = more[0] if more else None
     if not isinstance(started, float | int) or isinstance(started, bool):
         raise ValueError(f"started is {started!r}")
     if soreness is not None and not isinstance(soreness, dict):

@@ -102,7 +102,7 @@ class ExerciseTally:
 def _row(tally: SideTally) -> list[Any]:
     """A tally as a JSON row, in field order."""
     row = [tally.values, tally.difficulties, tally.flags, tally.sets, tally.completed, tally.at_target]
-    return [*row, tally.marks]  # issue 12: marks
+    return [*row, tally.marks] if tally.marks else row  # issue 12: marks, only when there are some
 
 
 def tally(results: Iterable[ResultEntry]) -> dict[str, ExerciseTally]:
