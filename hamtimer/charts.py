@@ -35,15 +35,37 @@ def plot_date(started: str) -> str:
         return started[:10] + " 00:00:00"
 
 
+MAX_TICKS = 6
+
+
+def date_ticks(plt: Any, dates: list[str]) -> None:
+    """Ticks at sessions' own dates, up to MAX_TICKS spread evenly in time, never a label twice:
+    day/month within a year, month/year over longer spans."""
+    moments = sorted({datetime.strptime(d, "%Y-%m-%d %H:%M:%S") for d in dates})
+    if not moments:
+        return
+    first, last = moments[0], moments[-1]
+    label = "%d/%m" if (last - first).days < 330 else "%m/%y"
+    chosen: dict[str, datetime] = {}
+    for k in range(MAX_TICKS):
+        aim = first + (last - first) * k / (MAX_TICKS - 1)
+        nearest = min(moments, key=lambda m: abs(m - aim))
+        chosen.setdefault(nearest.strftime(label), nearest)
+    plt.xticks([m.strftime("%Y-%m-%d %H:%M:%S") for m in chosen.values()], list(chosen))
+
+
 def draw_exercise(plt: Any, item: ExerciseReport) -> None:
     """One exercise on `plt` (plotext, or a PlotextPlot's `plt`): a series per side, the goal."""
     plt.clear_data()
     plt.date_form(DATE_IN, DATE_OUT)
+    every: list[str] = []
     for side, report in item.sides.items():
         if report.values:
             marker, colour = SIDE_STYLE[side]
             dates = [plot_date(d) for d in report.dates]
+            every += dates
             plt.plot(dates, report.values, label=side.value, marker=marker, color=colour)
+    date_ticks(plt, every)
     title = item.exercise
     if item.goal is not None:
         plt.hline(item.goal.value, GOAL_COLOUR)
