@@ -76,7 +76,7 @@ def test_a_swapping_side_is_mixed(capsys: pytest.CaptureFixture[str], data: Path
     found = item(capsys)
     assert (found["weaker"], found["band"]) == ("right", "mixed")
     assert found["weaker_in"] == {"left": 1, "right": 2, "even": 0}
-    assert found["verdict"] == "mixed: left weaker once, right weaker twice (35 % over 3 sessions)"
+    assert found["verdict"] == "mixed: left weaker once, right twice (35 % over 3 sessions)"
 
 
 def test_an_even_session_breaks_the_run(capsys: pytest.CaptureFixture[str], data: Path) -> None:
@@ -142,7 +142,7 @@ def test_ten_percent_exactly_with_a_swap_is_mixed(capsys: pytest.CaptureFixture[
     sessions(data, [(33, 27), (24, 27), (33, 27)])  # means 30 / 27: 10 %, a gap of 3 s; left weaker once
     found = item(capsys)
     assert (found["asymmetry_pct"], found["band"]) == (10.0, "mixed")
-    assert found["verdict"] == "mixed: left weaker once, right weaker twice (10 % over 3 sessions)"
+    assert found["verdict"] == "mixed: left weaker once, right twice (10 % over 3 sessions)"
 
 
 def test_soreness_means_latest_and_trend(capsys: pytest.CaptureFixture[str], data: Path) -> None:
@@ -175,7 +175,7 @@ def test_marks_say_when_form_broke(capsys: pytest.CaptureFixture[str], data: Pat
 def test_text_and_csv_say_it_in_words(capsys: pytest.CaptureFixture[str], data: Path) -> None:
     sessions(data, [(30, 15), (20, 22), (30, 15)])
     assert main(["history"]) == 0
-    assert "mixed: left weaker once, right weaker twice" in capsys.readouterr().out
+    assert "mixed: left weaker once, right twice" in capsys.readouterr().out
     assert main(["history", "--csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].endswith(",marks,verdict")

@@ -42,7 +42,9 @@ def verdict(item: ExerciseReport) -> str:
     if item.band is None:
         return f"{n} of {MIN_SESSIONS} sessions so far: too few to judge"
     if item.band == "mixed":
-        parts = [f"{side} weaker {times(counts[side])}" for side in ("left", "right") if counts.get(side)]
+        parts = [f"{side} {times(counts[side])}" for side in ("left", "right") if counts.get(side)]
+        if parts:
+            parts[0] = parts[0].replace(" ", " weaker ", 1)  # "left weaker twice, right once"
         if counts.get("even"):
             parts.append(f"even {times(counts['even'])}")
         return f"mixed: {', '.join(parts)} ({pct} over {n} sessions)"
