@@ -48,6 +48,7 @@ from hamtimer.core.history import build_report
 from hamtimer.core.journal import Journal, SessionLog, new_session_path
 from hamtimer.core.kinds import WorkKind
 from hamtimer.core.loader import parse_program
+from hamtimer.core.logfile import Mark
 from hamtimer.core.plan import Plan, WorkStep, build_plan
 from hamtimer.core.results import SideResult
 from hamtimer.core.sessions import collect
@@ -172,6 +173,10 @@ def side_result(step: WorkStep, rng: random.Random, progress: float) -> SideResu
     if rng.random() < 0.6:
         result.difficulty = rng.randint(5, 10)
     result.flags = [c for c in step.exercise.checks if rng.random() < 0.08]
+    if step.side is not None and result.seconds is not None:  # issue 12: some flags were marked
+        result.marks = [
+            Mark(c, round(rng.uniform(0, result.seconds), 1)) for c in result.flags if rng.random() < 0.5
+        ]
     if rng.random() < 0.01:
         result.note = "felt it in the calf"
     return result

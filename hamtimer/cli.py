@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     output = history.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="machine-readable report")
     output.add_argument("--csv", action="store_true", help="one row per side per result")
+    output.add_argument("--plot", action="store_true", help="left and right over time, a chart per exercise")
     history.add_argument("--exercise", metavar="NAME", help="only this exercise")
     history.add_argument("--last", metavar="N", type=_positive, default=3,
                          help="sessions in the window for means (default 3)")  # fmt: skip
@@ -179,23 +181,25 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     gc.disable()
     folder = data_dir(getattr(args, "data_dir", None))
+    from hamtimer.core.history import build_report
+    from hamtimer.core.paths import history_cache_dir
+    from hamtimer.core.sessions import collect
+
+    collection = collect(folder, history_cache_dir())
+    report = build_report(collection, args.last, args.exercise)
     if args.csv:
         from hamtimer.core.export import write_csv
 
-        skipped, rows = write_csv(folder, sys.stdout, args.exercise)
+        verdicts = {item.exercise: item.verdict for item in report.exercises}
+        skipped, rows = write_csv(folder, sys.stdout, args.exercise, verdicts)
         for file, reason in skipped:
             print(f"skipped {file}: {reason}", file=sys.stderr)
         if args.exercise and not rows:
             print(f"no session holds an exercise called {args.exercise!r}", file=sys.stderr)
             return EXIT_INVALID
         return EXIT_OK
-    from hamtimer.core.history import build_report
-    from hamtimer.core.paths import history_cache_dir
-    from hamtimer.core.sessions import collect
     from hamtimer.render import history_table
 
-    collection = collect(folder, history_cache_dir())
-    report = build_report(collection, args.last, args.exercise)
     if args.exercise and not report.exercises:
         known = build_report(collection, args.last)
         names = ", ".join(sorted(e.exercise for e in known.exercises)) or "none yet"
@@ -203,6 +207,10 @@ def cmd_history(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     if args.json:
         print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    elif args.plot:
+        from hamtimer.charts import plot_report
+
+        print(plot_report(report, colour=sys.stdout.isatty(), width=shutil.get_terminal_size().columns))
     elif not report.sessions and not report.skipped:
         print(f"no sessions yet in {folder}")
     else:

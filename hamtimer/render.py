@@ -60,9 +60,10 @@ def _work_row(step: WorkStep) -> list[str]:
 
 
 def history_table(report: Report, colour: bool) -> str:
-    """The symmetry report as a table; the band in its colour on a terminal."""
-    paint = {"green": "32", "amber": "33", "red": "31"}
+    """The symmetry report as a table, the comparison in words; the band in its colour on a terminal."""
+    paint = {"green": "32", "amber": "33", "red": "31", "mixed": "35"}
     rows: list[list[str]] = []
+    form: list[str] = []
     for item in report.exercises:
         if item.one_leg:
             left, right = item.sides[Side.LEFT], item.sides[Side.RIGHT]
@@ -73,26 +74,23 @@ def history_table(report: Report, colour: bool) -> str:
         else:
             both = item.sides[Side.BOTH]
             sides = [f"both: {measure(both.latest, item.work)} / {measure(both.mean, item.work)}", ""]
-        if item.capped:
-            verdict = "capped (both at target)"
-        elif item.asymmetry_pct is None:
-            verdict = "-" if item.one_leg else "two legs"
-        elif item.weaker is None:
-            verdict = "even"
-        else:
-            verdict = f"{item.weaker} weaker by {item.asymmetry_pct:.1f}%"
-        if item.band is not None:
-            label = item.band
-            shown = f"\033[{paint[label]}m{label}\033[0m" if colour else label
-            verdict += f" [{shown}]"
+        verdict = item.verdict
+        if colour and item.band is not None:
+            verdict = f"\033[{paint[item.band]}m{verdict}\033[0m"
         gap = "-" if item.difficulty_gap is None else f"{item.difficulty_gap:+.1f}"
         goal = ""
         if item.goal is not None:
             goal = "met" if item.goal.met else f"{item.goal.streak}/{item.goal.needed}"
         rows.append([item.exercise, str(item.sessions), *sides, verdict, gap, goal])
+        form += [f"  {item.exercise}: {found.words}" for found in item.form_breaks]
     header = ["exercise", "sessions", "left latest/mean", "right latest/mean", "left vs right",
               "effort R-L", "goal"]  # fmt: skip
     lines = [f"{report.sessions} sessions", "", table(header, rows, right={1})]
+    if form:
+        lines += ["", "form broke (marked during the work, mean time into the side):", *form]
+    if report.soreness is not None:
+        lines += ["", report.soreness.words()]
     if report.skipped:
         lines += ["", "skipped:"] + [f"  {file}: {reason}" for file, reason in report.skipped]
+    lines += ["", "A training aid, not a diagnosis."]
     return "\n".join(lines)

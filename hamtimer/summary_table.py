@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from statistics import fmean
+
 from rich.table import Table
 from rich.text import Text
 
@@ -10,6 +12,7 @@ from hamtimer.core.formatting import decimal, unit
 from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.summary import engine_results, summarize
 from hamtimer.core.tally import ExerciseTally, SideTally
+from hamtimer.core.verdict import session_words
 
 
 def _side_value(work: WorkKind, side: SideTally | None) -> str:
@@ -30,6 +33,9 @@ def _flags(summary: ExerciseTally) -> Text:
         prefix = "" if side is Side.BOTH else f"{side.value[0].upper()}: "
         for flag, count in tally.flags.items():
             parts.append(f"{prefix}{flag}{f' ×{count}' if count > 1 else ''}")
+        for check, times in tally.marks.items():  # issue 12: when form broke
+            where = "" if side is Side.BOTH else f", {side.value}"
+            parts.append(f"{check} at {fmean(times):.0f} s{where}")
     return Text(", ".join(parts))
 
 
@@ -43,13 +49,7 @@ def summary_table(engine: Engine) -> Table:
     for summary in summarize(engine_results(engine)):
         if summary.one_leg:
             left, right = summary.sides.get(Side.LEFT), summary.sides.get(Side.RIGHT)
-            found = summary.asymmetry()
-            if found is None:
-                gap = "-"
-            elif found.weaker is None:
-                gap = "even"
-            else:
-                gap = f"{found.weaker} -{found.pct:.0f}%"
+            gap = session_words(summary.asymmetry())  # one session: never a band (issue 12)
             table.add_row(
                 Text(summary.name), _side_value(summary.work, left), _side_value(summary.work, right), gap,
                 f"{_difficulty(left)} / {_difficulty(right)}", _flags(summary),

@@ -8,15 +8,16 @@ returns the events that resulted, oldest first.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from enum import StrEnum
 
+from hamtimer.core import estimates
 from hamtimer.core.clock import Clock, monotonic
 from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.kinds import Side, WorkKind
+from hamtimer.core.logfile import Mark
 from hamtimer.core.plan import Plan, RestStep, Step, WorkStep, estimate_seconds
-from hamtimer.core.results import SideResult
+from hamtimer.core.results import SideResult, side_result
 from hamtimer.core.timeline import Moment, moments, step_length
 
 RESTART_AFTER = 3.0
@@ -50,9 +51,8 @@ class Engine:
         self._moments: Iterator[Moment] = iter(())
         self._next: Moment | None = None
         self._out: list[Event] = []
-        self._before = [0.0]
-        for step in plan.steps:
-            self._before.append(self._before[-1] + estimate_seconds(step))
+        self._marks: list[Mark] = []
+        self._before = estimates.cumulative(plan)
 
     # ----- what the UI reads
 
@@ -105,12 +105,7 @@ class Engine:
         """When the whole seconds shown for this step next change (monotonic s)."""
         if not self.running or self.paused:
             return None
-        elapsed = self.elapsed(now)
-        length = self.length
-        if length is None:
-            return self._anchor + math.floor(elapsed) + 1
-        shown = math.ceil(length - elapsed - 1e-9)
-        return None if shown <= 0 else self._anchor + length - (shown - 1)
+        return estimates.next_display_change(self._anchor, self.elapsed(now), self.length)
 
     def next_work(self) -> WorkStep | None:
         """The next work step after the current one."""
@@ -125,20 +120,18 @@ class Engine:
             return 0.0
         if self.status is Status.READY:
             return self._before[-1]
-        after = self._before[-1] - self._before[self.index + 1]
         current = estimate_seconds(self.step) + self._extra
-        return max(0.0, current - self.elapsed(now)) + after
+        return estimates.seconds_left(self._before, self.index, current, self.elapsed(now))
 
     def progress(self, now: float | None = None) -> float:
         """The share of the session done, 0 to 1, by estimated time (rest changes included)."""
         if self.status in (Status.FINISHED, Status.STOPPED):
             return 1.0
-        done = 0.0
-        if self.status is Status.RUNNING:
-            current = estimate_seconds(self.step) + self._extra
-            done = self._before[self.index] + min(self.elapsed(now), current)
-        whole = done + self.seconds_left(now)
-        return 1.0 if whole <= 0 else min(1.0, max(0.0, done / whole))
+        if self.status is not Status.RUNNING:
+            return 0.0
+        current = estimate_seconds(self.step) + self._extra
+        elapsed = self.elapsed(now)
+        return estimates.share_done(self._before, self.index, current, elapsed, self.seconds_left(now))
 
     # ----- commands
 
@@ -283,6 +276,23 @@ class Engine:
             self._emit(EventKind.RATED, now, now, value=done)
         return self._drain()
 
+    @property
+    def can_mark(self) -> bool:
+        """A one-leg hold or reps step is under way: its checks can be marked (issue 12)."""
+        step = self.step
+        kind = step.exercise.work.kind if isinstance(step, WorkStep) and step.side else None
+        return self.running and kind in (WorkKind.HOLD, WorkKind.REPS)
+
+    def mark(self, check: str) -> list[Event]:
+        """Mark one of the exercise's checks on the side under way, at the seconds reached."""
+        now = self._catch_up(self.clock())
+        step = self.step
+        if self.can_mark and isinstance(step, WorkStep) and check in step.exercise.checks:
+            found = Mark(check, round(self.elapsed(now), 1))
+            self._marks.append(found)
+            self._emit(EventKind.MARKED, now, now, side=step.side, value=found)
+        return self._drain()
+
     def stop(self) -> list[Event]:
         """Quit: what was done is kept; the step in progress is not recorded."""
         now = self._catch_up(self.clock())
@@ -337,6 +347,7 @@ class Engine:
         self._extra = 0.0
         self._frozen_elapsed = 0.0
         self.reps = 0
+        self._marks = []
         following = self.plan.steps[index + 1] if index + 1 < len(self.plan.steps) else None
         self._moments = moments(self.step, following)
         self._next = next(self._moments, None)
@@ -363,18 +374,7 @@ class Engine:
         self._emit(EventKind.CUE, due, now, cue=moment.cue, side=moment.side, value=moment.value)
 
     def _record(self, step: WorkStep, at: float) -> SideResult:
-        work = step.exercise.work
-        elapsed = max(0.0, at - self._anchor)
-        bounds = work.bounds
-        result = SideResult(step)
-        if work.kind is WorkKind.REPS:
-            result.reps = self.reps
-            result.completed = bounds.minimum is None or self.reps >= bounds.minimum
-        else:
-            seconds = elapsed if bounds.target is None else min(elapsed, bounds.target)
-            result.seconds = round(seconds, 1)
-            if work.is_timed and bounds.minimum is not None:
-                result.completed = seconds >= bounds.minimum - 0.05
+        result = side_result(step, max(0.0, at - self._anchor), self.reps, self._marks)
         self.results[step.index] = result
         self.last_done = result
         return result

@@ -34,6 +34,7 @@ class EventKind(StrEnum):
     CUE = "cue"
     SIDE_DONE = "side-done"  # value: the step's SideResult
     RATED = "rated"
+    MARKED = "marked"  # value: the logfile.Mark (check, seconds into the side); side: the side
     PAUSED = "paused"
     RESUMED = "resumed"
     REST_CHANGED = "rest-changed"  # value: seconds added (negative: taken away)

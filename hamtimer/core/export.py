@@ -13,7 +13,10 @@ from hamtimer.core.sessions import log_files
 COLUMNS = (
     "file", "started", "program", "status", "exercise", "block", "set", "round", "work",
     "target", "load", "side", "seconds", "reps", "difficulty", "flags", "completed",
+    "marks", "verdict",
 )  # fmt: skip
+"""`marks` ("hip drop@18.2;cramp@25") and `verdict` (the report's left/right words for the
+exercise, the same on each of its rows) came with issue 12, at the end so old readers keep working."""
 
 
 def _cell(value: object) -> str:
@@ -28,8 +31,11 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def write_csv(data_dir: Path, out: TextIO, exercise: str | None = None) -> tuple[list[tuple[str, str]], int]:
-    """Write every readable log's sides as CSV rows (of one exercise, if named).
+def write_csv(
+    data_dir: Path, out: TextIO, exercise: str | None = None, verdicts: dict[str, str] | None = None
+) -> tuple[list[tuple[str, str]], int]:
+    """Write every readable log's sides as CSV rows (of one exercise, if named), each with the
+    exercise's verdict from `verdicts` (by name).
 
     Returns the files skipped, with reasons, and the number of rows written.
     """
@@ -52,7 +58,17 @@ def write_csv(data_dir: Path, out: TextIO, exercise: str | None = None) -> tuple
             common: list[object] = [result.exercise, result.block, result.set, result.round]
             common += [result.work.value, result.target, result.load]
             for side, entry in result.sides.items():
-                values = [entry.seconds, entry.reps, entry.difficulty, entry.flags, entry.completed]
+                values: list[object] = [
+                    entry.seconds,
+                    entry.reps,
+                    entry.difficulty,
+                    entry.flags,
+                    entry.completed,
+                ]
+                values += [
+                    [f"{m.check}@{m.at:g}" for m in entry.marks],
+                    (verdicts or {}).get(result.exercise),
+                ]
                 writer.writerow([_cell(v) for v in [*head, *common, side.value, *values]])
                 rows += 1
     return skipped, rows

@@ -12,8 +12,10 @@ from typing import Any
 
 from hamtimer.core.kinds import ONE_LEG, Side, WorkKind
 from hamtimer.core.sessions import Collection, SessionSummary
-from hamtimer.core.symmetry import asymmetry, band
+from hamtimer.core.soreness import SorenessReport, soreness_report
+from hamtimer.core.symmetry import MIN_SESSIONS, asymmetry, band
 from hamtimer.core.tally import TOLERANCE, ExerciseTally, SideTally
+from hamtimer.core.verdict import verdict
 
 DEFAULT_WINDOW = 3
 
@@ -28,7 +30,11 @@ class SideReport:
     difficulty: float | None = None
     flags: dict[str, int] = field(default_factory=dict)
     values: list[float] = field(default_factory=list)
-    """The side's value in every session holding it, oldest first (for sparklines)."""
+    """The side's value in every session holding it, oldest first (for charts and sparklines)."""
+    dates: list[str] = field(default_factory=list)
+    """When each of `values` was done (the session's `started`, ISO 8601)."""
+    marks: dict[str, FormBreak] = field(default_factory=dict)
+    """Checks marked during the work over the window, by check."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -37,7 +43,27 @@ class SideReport:
             "mean": _round(self.mean),
             "difficulty": _round(self.difficulty),
             "flags": dict(self.flags),
+            "marks": {check: found.as_json() for check, found in self.marks.items()},
         }
+
+
+@dataclass(frozen=True)
+class FormBreak:
+    """When, on average, a check was marked on one side: "hip drop at 18 s (left, 2 of 3 sessions)"."""
+
+    check: str
+    side: Side
+    at: float
+    """Mean over the sessions holding the mark of each session's mean time, seconds into the side."""
+    sessions: int
+    of: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"at": _round(self.at), "sessions": self.sessions, "of": self.of}
+
+    @property
+    def words(self) -> str:
+        return f"{self.check} at {self.at:.0f} s ({self.side}, {self.sessions} of {self.of} sessions)"
 
 
 @dataclass
@@ -62,10 +88,23 @@ class ExerciseReport:
     difficulty_gap: float | None = None
     goal: GoalStatus | None = None
     window: int = 0
+    holding: int = 0
+    """Sessions holding both sides (or both legs), over all history."""
+    weaker_in: dict[str, int] | None = None
+    """One-leg: in how many sessions of the window each side was the weaker one, or even."""
 
     @property
     def one_leg(self) -> bool:
         return Side.BOTH not in self.sides
+
+    @property
+    def form_breaks(self) -> list[FormBreak]:
+        return [found for side in self.sides.values() for found in side.marks.values()]
+
+    @property
+    def verdict(self) -> str:
+        """The comparison in words (`core/verdict.py`)."""
+        return verdict(self)
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"exercise": self.exercise, "work": self.work, "sessions": self.sessions}
@@ -76,11 +115,15 @@ class ExerciseReport:
             "weaker": self.weaker,
             "band": self.band,
             "capped": self.capped,
+            "weaker_in": None if self.weaker_in is None else dict(self.weaker_in),
             "difficulty_gap": _round(self.difficulty_gap),
             "goal": None
             if self.goal is None
             else {"met": self.goal.met, "streak": self.goal.streak, "needed": self.goal.needed},
             "window": self.window,
+            "sessions_with_both": self.holding,
+            "verdict": self.verdict,
+            "form": [found.words for found in self.form_breaks],
         }
         return data
 
@@ -90,12 +133,14 @@ class Report:
     sessions: int
     skipped: list[tuple[str, str]]
     exercises: list[ExerciseReport]
+    soreness: SorenessReport | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
             "sessions": self.sessions,
             "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
             "exercises": [e.as_json() for e in self.exercises],
+            "soreness": None if self.soreness is None else self.soreness.as_json(),
         }
 
 
@@ -116,6 +161,31 @@ def _goal_met(done: ExerciseTally, value: float, sides: tuple[Side, ...]) -> boo
     return True
 
 
+EVEN = "even"
+
+
+def _weaker(done: ExerciseTally) -> Side | str | None:
+    """The strictly weaker side in one session, EVEN when both are equal, None without both values."""
+    left, right = done.sides[Side.LEFT].mean, done.sides[Side.RIGHT].mean
+    if left is None or right is None:
+        return None
+    if left == right:
+        return EVEN
+    return Side.LEFT if left < right else Side.RIGHT
+
+
+def _form_breaks(side: Side, chosen: list[SideTally]) -> dict[str, FormBreak]:
+    """Per check marked over the window: in how many sessions, and at what time on average."""
+    times: dict[str, list[float]] = {}
+    for sets in chosen:
+        for check, at in sets.marks.items():
+            if at:
+                times.setdefault(check, []).append(fmean(at))
+    return {
+        check: FormBreak(check, side, fmean(found), len(found), len(chosen)) for check, found in times.items()
+    }
+
+
 def exercise_report(
     name: str, history: list[tuple[SessionSummary, ExerciseTally]], window: int
 ) -> ExerciseReport:
@@ -126,10 +196,11 @@ def exercise_report(
     reports = {side: SideReport() for side in sides}
     for side in sides:
         report = reports[side]
-        for _, done in history:
+        for session, done in history:
             sets = done.sides.get(side)
             if sets is not None and (value := sets.mean) is not None:
                 report.values.append(value)
+                report.dates.append(session.started_text)
         report.latest = report.values[-1] if report.values else None
         report.best = max(report.values, default=None)
     holding = [(s, d) for s, d in history if all(side in d.sides for side in sides)]
@@ -142,8 +213,15 @@ def exercise_report(
         for sets in chosen:
             for flag, count in sets.flags.items():
                 report.flags[flag] = report.flags.get(flag, 0) + count
-    result = ExerciseReport(name, work, len(history), reports, window=len(recent))
+        report.marks = _form_breaks(side, chosen)
+    result = ExerciseReport(name, work, len(history), reports, window=len(recent), holding=len(holding))
     if one_leg:
+        weaker = [_weaker(done) for _, done in recent]
+        result.weaker_in = {
+            "left": weaker.count(Side.LEFT),
+            "right": weaker.count(Side.RIGHT),
+            "even": weaker.count(EVEN),
+        }
         left, right = reports[Side.LEFT], reports[Side.RIGHT]
         result.capped = bool(recent) and all(
             d.target is not None and all(d.sides[s].at_target == d.sides[s].sets > 0 for s in sides)
@@ -161,7 +239,8 @@ def exercise_report(
             if found is not None:
                 result.asymmetry_pct = found.pct
                 result.weaker = found.weaker
-                result.band = band(found, work)
+                if len(recent) >= MIN_SESSIONS:  # never a band from too little
+                    result.band = band(found, work, [w if isinstance(w, Side) else None for w in weaker])
     goal = history[-1][1].goal
     if goal:
         kind = next((k for k in WorkKind if k is not WorkKind.DISTANCE and k.value in goal), None)
@@ -183,7 +262,8 @@ def build_report(collection: Collection, window: int = DEFAULT_WINDOW, exercise:
             if exercise is None or name.casefold() == exercise.casefold():
                 by_name.setdefault(name, []).append((session, done))
     exercises = [exercise_report(name, history, window) for name, history in by_name.items()]
-    return Report(len(collection.sessions), collection.skipped, exercises)
+    soreness = soreness_report(collection.sessions)
+    return Report(len(collection.sessions), collection.skipped, exercises, soreness)
 
 
 @dataclass(frozen=True)

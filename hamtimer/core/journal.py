@@ -39,6 +39,7 @@ def side_entry(result: SideResult) -> SideEntry:
         difficulty=result.difficulty,
         flags=list(result.flags) if result.step.exercise.checks else None,
         completed=result.completed,
+        marks=list(result.marks),
     )
 
 
@@ -224,6 +225,7 @@ def restore(plan: Plan, path: Path, record: SessionRecord) -> Unfinished | None:
                 completed=side.done_in_full,
                 difficulty=side.difficulty,
                 flags=list(side.flags or []),
+                marks=list(side.marks),
             )
     if not restored:
         return None

@@ -55,6 +55,7 @@ class Command(StrEnum):
     LESS = "less"
     RATE = "rate"  # argument: 1 to 10 (0 means 10)
     CHECK = "check"  # argument: the check's name
+    MARK = "mark"  # argument: the check's name; during one-leg work, marked on that side now
     RESUME = "resume"
     STOP = "stop"
 
@@ -146,6 +147,8 @@ class SessionRunner:
             return self.rate(int(argument or 0))
         if command is Command.CHECK:
             return self.toggle_check(str(argument))
+        if command is Command.MARK:
+            return self.mark(str(argument))
         action: Callable[[], list[Event]] = getattr(self, command.value.replace("-", "_"))
         return action()
 
@@ -209,6 +212,10 @@ class SessionRunner:
 
     def toggle_check(self, check: str) -> list[Event]:
         return self._publish(self.engine.toggle_check(check))
+
+    def mark(self, check: str) -> list[Event]:
+        """A check seen during the work: marked on the side under way, at the seconds reached."""
+        return self._publish(self.engine.mark(check))
 
     def stop(self) -> list[Event]:
         """A confirmed quit (or a signal): status stopped and `ended` written; what was done is kept."""

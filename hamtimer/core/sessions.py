@@ -24,8 +24,11 @@ from hamtimer.core.logfile import SessionRecord, UnusableLog
 from hamtimer.core.storage import make_private_dir, slug, write_atomic
 from hamtimer.core.tally import ExerciseTally, tally
 
-CACHE_VERSION = 4
-"""Bump when what the cache holds changes: a cache of another version is rebuilt."""
+CACHE_VERSION = 5
+"""Bump when what the cache holds changes: a cache of another version is rebuilt.
+5: each exercise row ends with which side started set 1 and whether a check was marked
+(progression); each side's `marks`, and the session's `soreness`, end their rows when there are
+some (absent, they cost nothing to read)."""
 
 
 @dataclass
@@ -37,6 +40,8 @@ class SessionSummary:
     program: str
     status: str
     exercises: dict[str, ExerciseTally] = field(default_factory=dict)
+    soreness: dict[str, int] | None = None
+    """Issue 12: `[soreness]` as logged ("left", "right": 0 to 10), None when not asked."""
 
 
 def summarize_record(record: SessionRecord, file: str) -> SessionSummary:
@@ -46,8 +51,9 @@ def summarize_record(record: SessionRecord, file: str) -> SessionSummary:
         timestamp = moment.astimezone(UTC).timestamp()
     else:
         timestamp = datetime(started.year, started.month, started.day).astimezone().timestamp()
+    soreness = None if record.soreness is None else {side.value: v for side, v in record.soreness.items()}
     return SessionSummary(
-        file, timestamp, started.isoformat(), record.program, record.status, tally(record.results)
+        file, timestamp, started.isoformat(), record.program, record.status, tally(record.results), soreness
     )
 
 
@@ -57,16 +63,23 @@ def summarize_record(record: SessionRecord, file: str) -> SessionSummary:
 def _to_json(summary: SessionSummary) -> list[Any]:
     """A summary as a JSON row (its file is the entry's key): rows decode quicker than objects."""
     exercises = [done.as_json() for done in summary.exercises.values()]
-    return [summary.started, summary.started_text, summary.program, summary.status, exercises]
+    row = [summary.started, summary.started_text, summary.program, summary.status, exercises]
+    return row if summary.soreness is None else [*row, summary.soreness]  # issue 12: soreness, if any
 
 
 def _from_json(file: str, row: Any, only: frozenset[str] | None = None) -> SessionSummary:
     """Back from `_to_json`; KeyError, TypeError or ValueError when it is not of that shape.
     With `only`, just those exercises are built (progression asks for a few of them)."""
-    started, started_text, program, status, exercises = row
+    started, started_text, program, status, exercises, *more = row
+    if len(more) > 1:
+        raise ValueError(f"a row of {len(row)} items")
+    soreness = more[0] if more else None
     if not isinstance(started, float | int) or isinstance(started, bool):
         raise ValueError(f"started is {started!r}")
+    if soreness is not None and not isinstance(soreness, dict):
+        raise ValueError(f"soreness is {soreness!r}")
     summary = SessionSummary(file, float(started), str(started_text), str(program), str(status))
+    summary.soreness = soreness
     for done in exercises:
         if only is not None and done[0] not in only:
             continue

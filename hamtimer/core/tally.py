@@ -26,6 +26,9 @@ class SideTally:
     sets: int = 0
     completed: int = 0
     at_target: int = 0
+    marks: dict[str, list[float]] = field(default_factory=dict)
+    """Issue 12: the checks marked during the work, each with the seconds into the side it was
+    marked at (every mark of every set, in order)."""
 
     @property
     def mean(self) -> float | None:
@@ -51,6 +54,8 @@ class SideTally:
             self.difficulties.append(entry.difficulty)
         for flag in entry.flags or ():
             self.flags[flag] = self.flags.get(flag, 0) + 1
+        for mark in entry.marks:
+            self.marks.setdefault(mark.check, []).append(float(mark.at))
         self.completed += entry.done_in_full
 
 
@@ -110,7 +115,8 @@ class ExerciseTally:
 
 def _row(tally: SideTally) -> list[Any]:
     """A tally as a JSON row, in field order."""
-    return [tally.values, tally.difficulties, tally.flags, tally.sets, tally.completed, tally.at_target]
+    row = [tally.values, tally.difficulties, tally.flags, tally.sets, tally.completed, tally.at_target]
+    return [*row, tally.marks] if tally.marks else row  # issue 12: marks, only when there are some
 
 
 def tally(results: Iterable[ResultEntry]) -> dict[str, ExerciseTally]:

@@ -19,6 +19,7 @@ from typing import TextIO
 
 from hamtimer.core.engine import Status
 from hamtimer.core.events import Event, EventKind
+from hamtimer.core.plan import WorkStep
 from hamtimer.core.rating import check_keys
 from hamtimer.core.session import Notice, NoticeKind, SessionRunner
 from hamtimer.plain import lines
@@ -155,6 +156,9 @@ class PlainSession:
         if action is not None:
             action()
             return
+        if (check := self._markable(command)) is not None:
+            runner.mark(check)
+            return
         done = runner.engine.last_done
         if command.isdigit() and len(command) == 1:
             runner.rate(int(command))
@@ -162,6 +166,14 @@ class PlainSession:
             runner.toggle_check(keys[command])
         else:
             self.say(f"{command}: not a command here; ? lists them")
+
+    def _markable(self, command: str) -> str | None:
+        """Issue 12: during one-leg work, a check's letter marks it on that side, now."""
+        engine = self.runner.engine
+        step = engine.step
+        if not engine.can_mark or not isinstance(step, WorkStep):
+            return None
+        return check_keys(step.exercise.checks).get(command)
 
     def _actions(self) -> dict[str, Callable[[], object]]:
         runner = self.runner

@@ -13,10 +13,12 @@ from hamtimer.core.progression import next_time_lines, progress_lines
 from hamtimer.core.rating import check_keys, difficulty_words
 from hamtimer.core.results import SideResult
 from hamtimer.core.summary import summarize
+from hamtimer.core.verdict import session_words
 
 KEYS = (
     "keys: space go or count a rep · enter end the step · p pause · s skip · b back · "
-    "+ and - rest · 1-9 and 0 rate · m mute · ? keys · ctrl+q quit"
+    "+ and - rest · 1-9 and 0 rate · a check's letter during one-leg work marks it · m mute · ? keys · "
+    "ctrl+q quit"
 )
 LINE_COMMANDS = (
     "commands, one a line: space, enter, p, s, b, +, -, 1-9 or 0, a check's letter, m, "
@@ -102,6 +104,12 @@ def rated(result: SideResult) -> str:
     return "; ".join(parts)
 
 
+def marked(event: Event) -> str:
+    """ "hip drop marked at 18 s (left)"."""
+    side = f" ({event.side.value})" if event.side is not None else ""
+    return f"{event.value.check} marked at {event.value.at:.0f} s{side}"
+
+
 def event_line(event: Event, engine: Engine) -> str | None:
     """The line an event says, or None for events that say nothing (ticks, sounds only)."""
     kind = event.kind
@@ -117,6 +125,8 @@ def event_line(event: Event, engine: Engine) -> str | None:
         return rating_prompt(event.value)
     if kind is EventKind.RATED:
         return rated(event.value)
+    if kind is EventKind.MARKED:
+        return marked(event)
     if kind is EventKind.STEP_ENDED and event.value in ("skipped", "back"):
         return str(event.value)
     if kind is EventKind.PAUSED:
@@ -164,10 +174,12 @@ def summary(engine: Engine) -> list[str]:
                 value += f", difficulty {tally.difficulty:.1f}".removesuffix(".0")
             if tally.flags:
                 value += ", " + ", ".join(tally.flags)
+            for check, times in tally.marks.items():
+                value += f", {check} marked at {sum(times) / len(times):.0f} s"
             parts.append(f"{side} {value}")
         found = item.asymmetry()
         if found is not None and found.weaker is not None:
-            parts.append(f"{found.weaker} weaker by {found.pct:.0f} %")
+            parts.append(session_words(found))  # one session: never a band
         lines.append(f"{item.name}: " + "; ".join(parts))
     lines.extend(next_time_lines(engine.plan, summarize(results)))
     return lines

@@ -130,7 +130,7 @@ def test_a_window_of_one_uses_the_newest_session_only(tmp_path: Path) -> None:
     write_log(tmp_path, day(2), bridge(30, 28))
     item = only(report_for(tmp_path, window=1))
     assert (item["left"]["mean"], item["right"]["mean"], item["window"]) == (30.0, 28.0, 1)
-    assert item["band"] == "green"
+    assert item["band"] is None  # one session in the window: never a band
 
 
 def test_exercise_filter_ignores_case(tmp_path: Path) -> None:

@@ -24,6 +24,8 @@ class Side:
     note: str | None = None
     step: int | None = None
     """The plan step index the side records (which side started a set: the lower)."""
+    marks: tuple[tuple[str, float], ...] = ()
+    """Checks marked during the work: (check, seconds into the side)."""
 
 
 def side(
@@ -33,8 +35,9 @@ def side(
     completed: bool = True,
     note: str | None = None,
     step: int | None = None,
+    marks: tuple[tuple[str, float], ...] | list[tuple[str, float]] = (),
 ) -> Side:
-    return Side(value, difficulty, tuple(flags), completed, note, step)
+    return Side(value, difficulty, tuple(flags), completed, note, step, tuple(marks))
 
 
 def toml_value(value: Any) -> str:
@@ -96,6 +99,9 @@ def result(
         lines.append(f"completed = {toml_value(spec.completed)}")
         if spec.note is not None:
             lines.append(f"note = {toml_value(spec.note)}")
+        if spec.marks:
+            marks = [{"check": check, "at": at} for check, at in spec.marks]
+            lines.append(f"marks = {toml_value(marks)}")
         lines.append("")
     return "\n".join(lines)
 
@@ -107,6 +113,7 @@ def log_text(
     status: str = "completed",
     ended: str | None = None,
     schema: int | str = 1,
+    soreness: dict[str, int] | None = None,
 ) -> str:
     head = [
         f"schema = {toml_value(schema)}",
@@ -117,6 +124,8 @@ def log_text(
     if status != "running":
         head.append(f"ended = {ended or started}")
     head += [f"status = {toml_value(status)}", 'side_order = "left-first"', ""]
+    if soreness is not None:
+        head += ["[soreness]", *(f"{k} = {v}" for k, v in soreness.items()), ""]
     return "\n".join(head) + "\n" + "\n".join(results)
 
 

@@ -1,4 +1,5 @@
-"""The history screen: each exercise with a sparkline per side and the weaker side named.
+"""The history screen: each exercise with a chart (or, where none fits, a sparkline per side) and
+the comparison in words.
 
 The logs are written by hand in DESIGN.md's schema into the test's data folder; the screen is
 opened as a user does, with h on the picker.
@@ -16,6 +17,7 @@ from textual.widgets import Sparkline, Static
 from hamtimer.ui.app import HamtimerApp
 from hamtimer.ui.screens.history import ExerciseHistory, HistoryScreen
 from hamtimer.ui.screens.picker import PickerScreen
+from hamtimer.ui.widgets.chart import ExerciseChart, SorenessChart
 from tests.core.test_history import BRIDGE, bridge, day, result, side, write_log
 from tests.support.pilot import UiDirs, plain, press, screen_text, wait_for_screen
 
@@ -59,15 +61,29 @@ def texts(widget: ExerciseHistory) -> list[str]:
     return [plain(s) for s in widget.query(Static)]
 
 
-async def test_each_exercise_with_sparklines_and_the_weaker_side(ui_dirs: UiDirs) -> None:
+AMBER = "right weaker in 3 of 3 sessions: 12.9 % (amber)"
+
+
+async def test_each_exercise_with_a_chart_and_the_weaker_side(ui_dirs: UiDirs) -> None:
     write_design_example(ui_dirs.data)
     async with history_screen() as (app, _):
         shown = screen_text(app.screen)
-        assert "right weaker by 12.9% (amber)" in shown  # on the terminal, not only in a widget
-        assert "Hamstring curl" in shown
+        assert AMBER in shown  # on the terminal, not only in a widget
+        one_leg = block_of(app, BRIDGE)
+        assert one_leg.has_class("-band-amber")
+        (chart,) = one_leg.query(ExerciseChart)
+        assert chart.item.sides["left"].values == [22.0, 30.0, 30.0, 25.0]
+        assert "LL left" in shown and "RR right" in shown and "01/11" in shown  # both series, dates
+        assert not list(one_leg.query(Sparkline))  # a chart fits: no sparklines
+
+
+async def test_each_exercise_with_sparklines_where_no_chart_fits(ui_dirs: UiDirs) -> None:
+    write_design_example(ui_dirs.data)
+    async with history_screen(size=(58, 18)) as (app, _):
+        assert not list(app.screen.query(ExerciseChart))
         one_leg = block_of(app, BRIDGE)
         head = texts(one_leg)[0]
-        assert head.startswith(f"{BRIDGE} · 4 sessions · right weaker by 12.9% (amber)")
+        assert head.startswith(f"{BRIDGE} · 4 sessions · {AMBER}")
         assert "effort R-L +1.7" in head
         lines = {
             side: line
@@ -85,6 +101,7 @@ async def test_each_exercise_with_sparklines_and_the_weaker_side(ui_dirs: UiDirs
 
         two_legs = block_of(app, "Hamstring curl")
         assert "both legs together" in texts(two_legs)[0] and "weaker" not in texts(two_legs)[0]
+        shown = screen_text(app.screen)
         (line,) = two_legs.query(Sparkline)
         assert list(line.data or []) == [10.0, 12.0, 11.0]
         assert "latest 11 reps · mean 11 reps · best 12 reps" in texts(two_legs)
@@ -100,7 +117,7 @@ async def test_skipped_files_are_listed_and_left_untouched(ui_dirs: UiDirs) -> N
         text = "\n".join(plain(s) for s in app.screen.query(Static))
         assert "Skipped files (left untouched)" in text
         assert "sessions/2026-11-20/071500-x.toml: not valid TOML" in text
-        assert "right weaker by 20.0% (amber)" in text
+        assert "1 of 3 sessions so far: too few to judge" in text
     assert bad.read_bytes() == b"schema = 1\n[[result]\n"
 
 
@@ -113,7 +130,28 @@ async def test_capped_goal_and_too_few_sessions(ui_dirs: UiDirs) -> None:
         head = texts(block_of(app, BRIDGE))[0]
         assert "both sides at the target" in head and "effort R-L +2.0" in head
         assert "goal met: 30 s, 2 sessions in a row" in head
-        assert "not enough sessions with both sides yet" in texts(block_of(app, "Nordic curl"))[0]
+        assert "no session with both sides yet" in texts(block_of(app, "Nordic curl"))[0]
+
+
+async def test_never_a_band_from_one_session(ui_dirs: UiDirs) -> None:
+    write_log(ui_dirs.data, day(1), bridge(4.7, 1.0))  # the issue's new user
+    async with history_screen() as (app, _):
+        shown = screen_text(app.screen)
+        assert "1 of 3 sessions so far: too few to judge" in shown
+        assert "(red)" not in shown and "78.7" not in shown
+        assert not any(block_of(app, BRIDGE).has_class(f"-band-{b}") for b in ("green", "amber", "red"))
+
+
+async def test_soreness_and_form_breaks_are_shown(ui_dirs: UiDirs) -> None:
+    for n in range(1, 4):
+        left = side(30, flags=["hip drop"], marks=[("hip drop", 16.0 + n)])
+        write_log(ui_dirs.data, day(n), result(BRIDGE, "hold", target=30, left=left, right=side(30)),
+                  soreness={"left": n, "right": 2})  # fmt: skip
+    async with history_screen() as (app, _):
+        shown = screen_text(app.screen)
+        assert "form broke: hip drop at 18 s (left, 3 of 3 sessions)" in shown
+        assert "soreness (0-10) over 3 sessions: left 2.0 (latest 3, rising 1.0 a session)" in shown
+        assert len(app.screen.query(SorenessChart)) == 1
 
 
 async def test_no_sessions_yet(ui_dirs: UiDirs) -> None:

@@ -217,3 +217,25 @@ def test_history(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -
         await driver.app.workers.wait_for_complete()
 
     assert driver.take(snap_compare, size, steps)
+
+
+def test_history_charts(snap_compare: SnapCompare, data: Path) -> None:
+    """Issue 12: a chart per exercise (left and right over dates, framed in the band's colour),
+    when form broke, and soreness, on fixed data."""
+    from tests.support.logs import BRIDGE, day, result, side, write_log
+
+    write_design_example(data)
+    for n in range(5, 8):
+        left = side(22 + n, flags=["hip drop"], marks=[("hip drop", 12.0 + n)])
+        bridge = result(BRIDGE, "hold", target=30, left=left, right=side(20, 8))
+        write_log(data, day(n), bridge, soreness={"left": n - 3, "right": 1})
+    driver = Driver(None)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await wait_for_screen(driver.app, pilot, PickerScreen)
+        await driver.app.workers.wait_for_complete()
+        await driver.keys(pilot, "h")
+        await wait_for_screen(driver.app, pilot, HistoryScreen)
+        await driver.app.workers.wait_for_complete()
+
+    assert driver.take(snap_compare, (100, 40), steps)

@@ -17,7 +17,8 @@ KEYS = """\
 [b]b[/b]        back to the start of the previous work step (or restart this one)
 [b]+ / -[/b]    15 s more / less rest; on a reps step, - takes back a rep
 [b]1-9, 0[/b]   difficulty of the side just done (0 = 10)
-[b]letters[/b]  toggle the checks shown in the rating prompt
+[b]letters[/b]  toggle the checks shown in the rating prompt; during one-leg
+         work, mark that check on the side now (when form broke)
 [b]esc[/b]      close the rating prompt
 [b]m[/b]        mute / unmute
 [b]ctrl+q[/b]   quit; what was done is kept

@@ -1,4 +1,9 @@
-"""The history screen: per exercise, left and right over the sessions, and which side lags."""
+"""The history screen: per exercise, left and right over the sessions, and which side lags.
+
+Each exercise has a chart (left and right over time, the goal as a line, framed in the band's
+colour) where one fits, else a sparkline per side; the comparison is said in words
+(`core/verdict.py`), never as a band from fewer than 3 sessions.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Sparkline, Static
 
 from hamtimer.core.formatting import measure, unit
@@ -18,7 +24,10 @@ from hamtimer.core.history import ExerciseReport, Report, build_report
 from hamtimer.core.paths import history_cache_dir
 from hamtimer.core.sessions import collect
 
-BAND_STYLE = {"green": "green", "amber": "yellow", "red": "red"}
+BAND_STYLE = {"green": "green", "amber": "yellow", "red": "red", "mixed": "magenta"}
+CHART_MIN_WIDTH = 60
+CHART_MIN_HEIGHT = 20
+"""A chart needs at least this terminal; smaller ones get a sparkline per side."""
 
 
 def load_report(data_dir: Path) -> Report:
@@ -27,16 +36,11 @@ def load_report(data_dir: Path) -> Report:
 
 def verdict(item: ExerciseReport) -> str:
     """The comparison in words, with the band in its colour (markup)."""
-    if not item.one_leg:
-        return "both legs together"
-    if item.capped:
-        return "both sides at the target: the effort gap tells them apart"
-    if item.asymmetry_pct is None:
-        return "not enough sessions with both sides yet"
-    if item.weaker is None:
-        return "[green]even[/green]"
-    colour = BAND_STYLE.get(item.band or "green", "green")
-    return f"[{colour}]{item.weaker} weaker by {item.asymmetry_pct:.1f}% ({item.band})[/{colour}]"
+    words = escape(item.verdict)
+    if item.band is None:
+        return words
+    colour = BAND_STYLE[item.band]
+    return f"[{colour}]{words}[/{colour}]"
 
 
 def goal_text(item: ExerciseReport) -> str:
@@ -51,11 +55,13 @@ def goal_text(item: ExerciseReport) -> str:
 
 
 class ExerciseHistory(Vertical):
-    """One exercise: its verdict line and a sparkline per side."""
+    """One exercise: its verdict line, a chart (or a sparkline per side), and when form broke."""
 
-    def __init__(self, item: ExerciseReport) -> None:
-        super().__init__(classes="exercise-history")
+    def __init__(self, item: ExerciseReport, charts: bool = False) -> None:
+        band = f" -band-{item.band}" if item.band else ""
+        super().__init__(classes=f"exercise-history{band}")
         self.item = item
+        self.charts = charts
 
     def compose(self) -> ComposeResult:
         item = self.item
@@ -64,15 +70,22 @@ class ExerciseHistory(Vertical):
             f"[b]{escape(item.exercise)}[/b] · {item.sessions} sessions · {verdict(item)}{gap}"
             + (f" · {goal_text(item)}" if item.goal else "")
         )
+        if self.charts:
+            from hamtimer.ui.widgets.chart import ExerciseChart
+
+            yield ExerciseChart(item)
         for side, report in item.sides.items():
             with Horizontal(classes="side-history"):
                 yield Static(f"{side:>5}", classes=f"side-label -{side}")
-                yield Sparkline(report.values or [0.0], classes=f"-{side}")
+                if not self.charts:
+                    yield Sparkline(report.values or [0.0], classes=f"-{side}")
                 yield Static(
                     f"latest {measure(report.latest, item.work)} · mean {measure(report.mean, item.work)} · "
                     f"best {measure(report.best, item.work)}",
                     classes="side-figures",
                 )
+        for found in item.form_breaks:
+            yield Static(f"form broke: {escape(found.words)}", classes="form-break")
 
 
 class HistoryScreen(Screen[None]):
@@ -98,10 +111,18 @@ class HistoryScreen(Screen[None]):
     async def show(self, report: Report) -> None:
         box = self.query_one("#history", VerticalScroll)
         await box.remove_children()
+        charts = self.size.width >= CHART_MIN_WIDTH and self.size.height >= CHART_MIN_HEIGHT
         if not report.exercises:
             await box.mount(Static(f"No sessions yet in {escape(str(self.data_dir))}."))
         else:
-            await box.mount_all([ExerciseHistory(item) for item in report.exercises])
+            await box.mount_all([ExerciseHistory(item, charts) for item in report.exercises])
+        if report.soreness is not None:
+            widgets: list[Widget] = [Static(escape(report.soreness.words()), classes="soreness")]
+            if charts:
+                from hamtimer.ui.widgets.chart import SorenessChart
+
+                widgets.append(SorenessChart(report.soreness))
+            await box.mount_all(widgets)
         if report.skipped:
             lines = "\n".join(f"  {escape(f)}: {escape(r)}" for f, r in report.skipped)
             await box.mount(Static(f"[b]Skipped files[/b] (left untouched):\n{lines}", classes="hint"))

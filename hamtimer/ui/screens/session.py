@@ -24,6 +24,7 @@ from hamtimer.core.events import Event, EventKind
 from hamtimer.core.formatting import format_seconds
 from hamtimer.core.kinds import WorkKind
 from hamtimer.core.plan import PrepareStep, RestStep, Step, WorkStep
+from hamtimer.core.rating import check_keys
 from hamtimer.core.session import Command, SessionRunner
 from hamtimer.ui.messages import IncludeWaiting, RunnerCommand, ToggleMute
 from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
@@ -170,6 +171,8 @@ class SessionScreen(Screen[None]):
                 self.query_one(RatingPanel).redraw()
             elif event.kind in (EventKind.PAUSED, EventKind.RESUMED):
                 self.paused = self.engine.paused
+            elif event.kind is EventKind.MARKED:
+                self.confirm_mark(event)
         if step_changed:
             self.show_step()
         self._after()
@@ -361,7 +364,26 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(ConfirmQuit(self.runner.log_problem), decided)
 
     def on_key(self, event: events.Key) -> None:
+        if (mark := self.mark_command(event.character)) is not None:
+            event.stop()
+            self.post_message(mark)
+            return
         command = self.query_one(RatingPanel).command(event.character)
         if command is not None:
             event.stop()
             self.post_message(command)
+
+    # ----- issue 12: marks during the work (a check's letter during one-leg work)
+
+    def mark_command(self, character: str | None) -> RunnerCommand | None:
+        """During a one-leg hold or reps step, a check's letter (as in the rating prompt) marks
+        that check on the side under way, now; elsewhere the letters go to the rating prompt."""
+        step = self.engine.step
+        if character is None or not self.engine.can_mark or not isinstance(step, WorkStep):
+            return None
+        check = check_keys(step.exercise.checks).get(character)
+        return None if check is None else RunnerCommand(Command.MARK, check)
+
+    def confirm_mark(self, event: Event) -> None:
+        side = f" ({event.side.value})" if event.side is not None else ""
+        self.notify(f"{escape(event.value.check)} marked at {event.value.at:.0f} s{side}", timeout=2)
