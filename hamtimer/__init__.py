@@ -1,8 +1,16 @@
 """hamtimer: a terminal interval timer for hamstring strength work."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("hamtimer")
-except PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    """`__version__`, read from the installed metadata only when asked: importlib.metadata costs
+    every command about 35 ms at start-up, and only `--version` needs it."""
+    if name != "__version__":
+        raise AttributeError(f"module 'hamtimer' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("hamtimer")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"

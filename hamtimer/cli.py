@@ -12,18 +12,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hamtimer import __version__
 from hamtimer.authoring import commands as authoring
-from hamtimer.core.catalog import all_programs, resolve
-from hamtimer.core.engine import Status
 from hamtimer.core.formatting import clock
-from hamtimer.core.loader import ProgramError, load_program
-from hamtimer.core.plan import Plan, build_plan
-from hamtimer.core.settings import Settings, backend_choice, load_settings
-from hamtimer.render import plan_text, table
+from hamtimer.core.problems import ProgramError
 
 if TYPE_CHECKING:
     from hamtimer.audio.player import DeferredPlayer
+    from hamtimer.core.plan import Plan
+    from hamtimer.core.settings import Settings
+
+# Each command imports what it needs: `history` pays for neither the loader nor the plan, and
+# start-up stays a small part of its 0.3 s budget (bench/bench_history.py).
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -55,6 +54,16 @@ def _positive(text: str) -> int:
     return value
 
 
+class _Version(argparse.Action):
+    """--version: the installed version, looked up only when asked (see hamtimer.__getattr__)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        import hamtimer
+
+        print(f"hamtimer {hamtimer.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
@@ -62,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         description="A terminal interval timer for hamstring strength work, with a left/right log.",
     )
-    parser.add_argument("--version", action="version", version=f"hamtimer {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", parents=[common], help="validate program files")
     check.add_argument("files", nargs="+", metavar="FILE")
@@ -94,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _load(spec: str, args: argparse.Namespace) -> Plan:
     """Today's plan of a program, from the logs under the data dir (see core/progression)."""
+    from hamtimer.core.catalog import resolve
+    from hamtimer.core.loader import load_program
     from hamtimer.core.paths import data_dir
     from hamtimer.core.progression import plan_today
 
@@ -108,6 +119,9 @@ def _load(spec: str, args: argparse.Namespace) -> Plan:
 
 
 def cmd_check(files: Sequence[str]) -> int:
+    from hamtimer.core.loader import load_program
+    from hamtimer.core.plan import build_plan
+
     failed = 0
     for name in files:
         try:
@@ -128,6 +142,8 @@ def cmd_check(files: Sequence[str]) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    from hamtimer.render import plan_text
+
     plan = _load(args.program, args)
     as_json = args.json
     if as_json:
@@ -138,6 +154,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_list() -> int:
+    from hamtimer.core.catalog import all_programs
+    from hamtimer.render import table
+
     rows = []
     bad = 0
     for entry in all_programs():
@@ -220,6 +239,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def _settings() -> Settings:
     """config.toml, its problems told on stderr (the app shows them too)."""
+    from hamtimer.core.settings import load_settings
+
     settings = load_settings()
     for problem in settings.problems:
         print(problem, file=sys.stderr)
@@ -227,6 +248,8 @@ def _settings() -> Settings:
 
 
 def _backend(settings: Settings) -> str:
+    from hamtimer.core.settings import backend_choice
+
     backend, problem = backend_choice(settings.backend, os.environ)
     if problem:
         print(problem, file=sys.stderr)
@@ -276,6 +299,8 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
     app = HamtimerApp(plan, options, player=player)
     app.run()
     player.stop()
+    from hamtimer.core.engine import Status
+
     engine = app.engine
     if engine is not None and engine.status is Status.STOPPED:
         from rich.console import Console

@@ -6,6 +6,7 @@ It is a training aid, not a diagnosis: it says which side is weaker and by how m
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Any
@@ -196,14 +197,16 @@ def exercise_report(
     reports = {side: SideReport() for side in sides}
     for side in sides:
         report = reports[side]
+        values, dates = report.values, report.dates
         for session, done in history:
             sets = done.sides.get(side)
-            if sets is not None and (value := sets.mean) is not None:
-                report.values.append(value)
-                report.dates.append(session.started_text)
+            if sets is not None and sets.values:
+                values.append(math.fsum(sets.values) / len(sets.values))  # SideTally.mean, inlined
+                dates.append(session.started_text)
         report.latest = report.values[-1] if report.values else None
         report.best = max(report.values, default=None)
-    holding = [(s, d) for s, d in history if all(side in d.sides for side in sides)]
+    wanted = set(sides)
+    holding = [(s, d) for s, d in history if d.sides.keys() >= wanted]
     recent = holding[-window:] if window > 0 else holding
     for side in sides:
         report = reports[side]
