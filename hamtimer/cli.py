@@ -18,7 +18,7 @@ from hamtimer.core.engine import Status
 from hamtimer.core.formatting import clock
 from hamtimer.core.loader import ProgramError, load_program
 from hamtimer.core.plan import Plan, build_plan
-from hamtimer.core.settings import Settings, backend_choice, load_settings
+from hamtimer.core.settings import Settings, backend_choice, load_settings, no_color
 from hamtimer.render import plan_text, table
 
 if TYPE_CHECKING:
@@ -250,6 +250,8 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
         mute=getattr(args, "mute", False) or settings.mute,
         trace=Path(trace) if trace else None,
         notices=settings.problems,
+        theme=settings.theme,
+        no_color=no_color(os.environ),
     )
     app = HamtimerApp(plan, options, player=player)
     app.run()

@@ -33,6 +33,7 @@ from hamtimer.core.session import RESUME_WITHIN, Notice, NoticeKind, SessionRunn
 from hamtimer.ui.messages import OpenHistory, ProgramChosen, RunnerCommand, SummaryClosed, ToggleMute
 from hamtimer.ui.screens.dialogs import ConfirmQuit, FolderPrompt
 from hamtimer.ui.screens.session import SessionScreen
+from hamtimer.ui.themes import PHASE_DEFAULTS, install_themes, remember_theme_changes
 
 __all__ = ["RESUME_WITHIN", "HamtimerApp", "RunOptions"]
 
@@ -52,12 +53,17 @@ class RunOptions:
     trace: Path | None = None
     notices: tuple[str, ...] = ()
     """Problems found in config.toml, shown once the app is up."""
+    theme: str = "dark"
+    """The screen theme from config.toml (`[screen] theme`); one picked in the palette is saved."""
+    no_color: bool = False
+    """NO_COLOR is set: the phase is shown by reverse video and words."""
 
 
 class HamtimerApp(App[None]):
     CSS_PATH = Path(__file__).with_name("hamtimer.tcss")
     TITLE = "hamtimer"
-    ENABLE_COMMAND_PALETTE = False
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    """The palette (themes, keys) is on ctrl+p: no session key uses ctrl."""
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("w", "save_elsewhere", "Save log elsewhere", show=False),
@@ -93,6 +99,9 @@ class HamtimerApp(App[None]):
     def data_dir(self) -> Path:
         return paths.data_dir(self.options.data_dir)
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return PHASE_DEFAULTS
+
     # ----- screens
 
     def get_default_screen(self) -> Screen[Any]:
@@ -115,7 +124,7 @@ class HamtimerApp(App[None]):
             trace=self.options.trace,
         )
         self.runner.subscribe(notices=self._on_notice)
-        return SessionScreen(self.runner, self.sound_label)
+        return SessionScreen(self.runner, self.sound_label, no_color=self.options.no_color)
 
     @on(ProgramChosen)
     def start_session(self, message: ProgramChosen) -> None:
@@ -210,6 +219,8 @@ class HamtimerApp(App[None]):
     # ----- sound: the player's worker starts after the first frame; it reports back here
 
     def on_mount(self) -> None:
+        install_themes(self, self.options.theme)
+        remember_theme_changes(self, self.options.theme)
         loop = asyncio.get_running_loop()
         with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):  # not the main thread
             for number in EXIT_SIGNALS:

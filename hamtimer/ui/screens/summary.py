@@ -49,7 +49,8 @@ class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,q", "close", "Close"),
         Binding("escape", "close_rating", "Skip rating", show=False),
-        Binding("h", "history", "History"),
+        Binding("slash", "history", "History", key_display="/"),
+        Binding("h", "history", show=False),
     ]
 
     def __init__(self, runner: SessionRunner) -> None:
@@ -116,6 +117,7 @@ class SummaryScreen(Screen[None]):
         self.query_one(RatingPanel).redraw()
 
     def on_key(self, event: events.Key) -> None:
+        """The rating prompt reads its keys first (h may be a check); "/" always opens History."""
         command = self.query_one(RatingPanel).command(event.character)
         if command is not None:
             event.stop()
