@@ -42,7 +42,7 @@ def summary_table(engine: Engine) -> Table:
     with_both = any(not summary.one_leg for summary in summaries)
     table = Table(header_style="bold", show_edge=False, pad_edge=False)
     table.add_column("Exercise", no_wrap=True, min_width=17)
-    columns = ["Left", "Right", "L vs R"] + (["Both"] if with_both else []) + ["Effort L/R"]
+    columns = ["Left", "Right", "L vs R"] + (["Both"] if with_both else []) + ["Effort"]
     for column in columns:
         table.add_column(column, no_wrap=True)
     table.add_column("Flags", overflow="fold")

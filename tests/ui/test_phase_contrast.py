@@ -50,5 +50,4 @@ async def test_every_text_on_every_phase_is_readable(run_session: RunSession, ch
                 ratio = contrast_ratio(colour.hex6, background.hex6)
                 worst.append((ratio, phase, name))
         worst.sort()
-        print(choice, worst[0])
         assert worst[0][0] >= WCAG_AA, worst[:5]

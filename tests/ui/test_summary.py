@@ -30,8 +30,8 @@ def table(s: Session) -> dict[str, dict[str, str]]:
 
 
 def effort(row: dict[str, str]) -> str:
-    """The difficulty column ("Difficulty L/R" or "Effort L/R")."""
-    return next(cell for name, cell in row.items() if name.endswith("L/R") and name != "L vs R")
+    """The difficulty column: left / right, or one figure for both legs."""
+    return row["Effort"]
 
 
 def summary_text(s: Session) -> str:

@@ -12,8 +12,8 @@ from textual.widgets import Static
 from hamtimer.core.kinds import Side
 
 LABELS = {
-    "left": "◀◀◀   LEFT   ◀◀◀",
-    "right": "▶▶▶   RIGHT   ▶▶▶",
+    "left": "◀◀◀   LEFT LEG   ◀◀◀",
+    "right": "▶▶▶   RIGHT LEG   ▶▶▶",
     "both": "BOTH LEGS",
     "rest": "REST",
 }
