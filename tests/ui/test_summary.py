@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 from hamtimer.core.engine import Status
+from hamtimer.ui.screens.history import HistoryScreen
 from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.summary import SummaryScreen
 from tests.support.pilot import EXERCISE_REST, HOLD, PREPARE, SIDE_REST, RunSession, Session, screen_lines
+from tests.support.programs import TINY, plan_of
 
 WIDE = (120, 30)  # wide enough that no cell of the table folds
 
@@ -147,3 +149,16 @@ async def test_finishing_a_run_session_shows_the_summary(run_session: RunSession
         assert s.engine.status is Status.FINISHED
         await s.wait_for_screen(SummaryScreen)
         assert "Session complete" in summary_text(s)
+
+
+async def test_h_is_a_check_while_the_prompt_is_open_and_slash_opens_history(
+    run_session: RunSession,
+) -> None:
+    async with run_session(plan_of(TINY), from_picker=True) as s:
+        await s.advance(2 + 2 + 1 + 2)  # prepare, left, rest, right: the summary asks about the right
+        await s.wait_for_screen(SummaryScreen)
+        await s.press("h")
+        assert "hip drop: YES" in summary_text(s)
+        assert "/ History" in summary_text(s)
+        await s.press("slash")
+        await s.wait_for_screen(HistoryScreen)
