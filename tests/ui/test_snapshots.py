@@ -62,6 +62,14 @@ def data(monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture
+def own_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder of the test's own, for screens that do not show its path: the fixed one is
+    shared with every checkout on the machine, whose tests may empty it at any moment."""
+    monkeypatch.setenv("HAMTIMER_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
 class Driver:
     """The app on a fake clock, and what a test does before the picture is taken."""
 
@@ -170,7 +178,9 @@ async def _last_seconds(driver: Driver, pilot: Pilot[None]) -> None:
 @pytest.mark.parametrize("size", SESSION_SIZES)
 @pytest.mark.parametrize("theme", ["dark", "high-contrast"])
 @pytest.mark.parametrize("name", list(PHASE_STEPS))
-def test_session(snap_compare: SnapCompare, data: Path, name: str, theme: str, size: tuple[int, int]) -> None:
+def test_session(
+    snap_compare: SnapCompare, own_data: Path, name: str, theme: str, size: tuple[int, int]
+) -> None:
     """The session screen in every phase, at every size, in the dark and the high-contrast theme."""
     program, steps = PHASE_STEPS[name]
     driver = Driver(program, theme=theme)
@@ -182,7 +192,7 @@ def test_session(snap_compare: SnapCompare, data: Path, name: str, theme: str, s
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_full_text(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+def test_full_text(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
     driver = Driver(BOTH_HOLD)
 
     async def steps(pilot: Pilot[None]) -> None:
