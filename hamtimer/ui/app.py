@@ -84,6 +84,7 @@ class HamtimerApp(App[None]):
         self.muted = self.options.mute
         self.runner: SessionRunner | None = None
         self.signalled: int | None = None
+        install_themes(self, self.options.theme)  # before the stylesheet is first read
 
     # ----- what the CLI and tests read
 
@@ -219,7 +220,6 @@ class HamtimerApp(App[None]):
     # ----- sound: the player's worker starts after the first frame; it reports back here
 
     def on_mount(self) -> None:
-        install_themes(self, self.options.theme)
         remember_theme_changes(self, self.options.theme)
         loop = asyncio.get_running_loop()
         with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):  # not the main thread

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from textual.command import CommandPalette
+
+from hamtimer.core.clock import FakeClock
 from hamtimer.core.plan import WorkStep
+from hamtimer.ui.app import HamtimerApp, RunOptions
 from hamtimer.ui.screens.dialogs import FullText
+from hamtimer.ui.themes import theme_name
 from hamtimer.ui.widgets.figures import BigFigures
 from hamtimer.ui.widgets.wrapped import ELLIPSIS, clamp
 from tests.support.pilot import HOLD, PREPARE, RunSession, Session, screen_lines
@@ -80,3 +85,13 @@ async def test_a_cut_note_is_whole_in_the_i_dialog(run_session: RunSession) -> N
         assert "Push the floor away" in text
         await s.press("i")
         assert not isinstance(s.app.screen, FullText)
+
+
+async def test_the_app_starts_in_the_configured_theme_and_ctrl_p_opens_the_palette() -> None:
+    app = HamtimerApp(plan_of(DATA / "bridge.toml"), RunOptions(theme="high-contrast"), clock=FakeClock(0.0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == theme_name("high-contrast")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
