@@ -68,7 +68,7 @@ async def test_the_rating_prompt_and_its_check_letters_are_visible(
 ) -> None:
     async with run_session(size=size) as s:
         await go_to(s, "rest, rating open")
-        assert is_visible(s.screen, s.rating)
+        assert is_visible(s.screen, s.rating), "\n".join(screen_lines(s.screen))
         text = "\n".join(screen_lines(s.screen))
         assert "[h] hip drop" in text and "[c] cramp" in text
         assert "0 = 10" in text
