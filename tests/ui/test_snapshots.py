@@ -64,8 +64,9 @@ def data(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def own_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A data folder of the test's own, for screens that do not show its path: the fixed one is
-    shared with every checkout on the machine, whose tests may empty it at any moment."""
+    """A data folder of the test's own, for screens that do not show its path: the fixed one (for
+    the summary's "Saved to" line) is shared by every checkout on the machine, whose tests may
+    write into it or empty it at any moment."""
     monkeypatch.setenv("HAMTIMER_DATA_DIR", str(tmp_path))
     return tmp_path
 
@@ -204,7 +205,7 @@ def test_full_text(snap_compare: SnapCompare, own_data: Path, size: tuple[int, i
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_help(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+def test_help(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
     driver = Driver()
 
     async def steps(pilot: Pilot[None]) -> None:
@@ -215,7 +216,7 @@ def test_help(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> N
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_quit_confirmation(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+def test_quit_confirmation(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
     driver = Driver()
 
     async def steps(pilot: Pilot[None]) -> None:
@@ -242,7 +243,7 @@ def test_summary(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_picker(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+def test_picker(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
     driver = Driver(None)
 
     async def steps(pilot: Pilot[None]) -> None:
@@ -252,8 +253,8 @@ def test_picker(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) ->
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_history(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
-    write_design_example(data)
+def test_history(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
+    write_design_example(own_data)
     driver = Driver(None)
 
     async def steps(pilot: Pilot[None]) -> None:
