@@ -6,24 +6,35 @@ import pytest
 from textual.widgets import Static
 
 from hamtimer.ui.bigfont import digit_rows
-from tests.support.pilot import HOLD, PREPARE, SIDE_REST, RunSession, Session, is_visible, screen_lines
+from tests.support.pilot import (
+    HOLD,
+    PREPARE,
+    SIDE_REST,
+    RunSession,
+    Session,
+    is_visible,
+    screen_lines,
+    settle,
+)
 
 SIZES = [(80, 24), (60, 18)]
 
 
 async def go_to(s: Session, phase: str) -> None:
+    """Move to `phase` and wait until the screen is drawn as it then is (a step change restyles
+    the screen, which a busy machine may not have done by the first pause)."""
     if phase == "ready":
         return
     await s.advance(PREPARE)
     if phase == "left hold":
         await s.advance(7)
-        return
-    await s.advance(HOLD)
-    if phase == "rest, rating open":
+    else:
+        await s.advance(HOLD)
+        if phase != "rest, rating open":
+            await s.advance(SIDE_REST + 3)  # right hold, the left side's rating prompt still open
         assert s.rating.display
-        return
-    await s.advance(SIDE_REST + 3)  # right hold, the left side's rating prompt still open
-    assert s.rating.display
+    await settle(s.app, s.pilot)
+    await s.pilot.pause()
 
 
 def assert_big_things_visible(s: Session, clock_text: str, banner_words: str) -> None:
