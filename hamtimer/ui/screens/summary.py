@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -102,7 +104,8 @@ class SummaryScreen(Screen[None]):
         names = {item.name for item in today}
         collection = await asyncio.to_thread(collect, data_dir, history_cache_dir())
         found = last_times(collection, names, exclude)
-        self.query_one("#last-time", Static).update(compare_text(today, found))
+        with contextlib.suppress(NoMatches):  # the summary closed while history was read
+            self.query_one("#last-time", Static).update(compare_text(today, found))
 
     def redraw(self) -> None:
         journal = self.runner.journal
