@@ -1,7 +1,7 @@
 """Run real sessions in a headless terminal (tmux) and print a table of what they cost.
 
 - first frame: seconds from launch until the start screen shows, next to a bare Textual app
-- CPU: % of one core used by the whole process while a hold counts down
+- CPU: % of one core used by the whole process while a hold counts down, at 80x24 and 200x55
 - RSS: resident memory while counting down, and its peak
 - cue lateness: actual - scheduled for every timed cue in the --trace file (p50 / p99 / max)
 - drift: how far the session's end is from start + planned length + time paused
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -80,6 +81,23 @@ def first_frame(argv: list[str], text: str, env: dict[str, str]) -> float:
         return time.perf_counter() - start
 
 
+def hold_cpu(size: tuple[int, int], argv: list[str], env: dict[str, str], window: float) -> float:
+    """% of a core used by a session while a hold counts down, on a terminal of `size`."""
+    with Tmux(*size) as term:
+        pid = term.start(argv, env=env)
+        term.wait_for("READY", timeout=30)
+        term.keys("Space")
+        time.sleep(10 + 2)
+        cpu0, wall0 = cpu_seconds(pid), time.perf_counter()
+        time.sleep(window)
+        cpu = (cpu_seconds(pid) - cpu0) / (time.perf_counter() - wall0) * 100
+        term.keys("C-q")
+        term.wait_for("Stop the session?")
+        term.keys("y")
+        term.wait_exit()
+    return cpu
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -140,6 +158,8 @@ def main() -> None:
         term.keys("Enter")
         term.wait_exit()
 
+    large = hold_cpu((200, 55), [HAMTIMER, "run", str(program), *mute], env, window)
+
     events = [json.loads(line) for line in trace.read_text().splitlines()]
     late = [(e["actual"] - e["scheduled"]) * 1000 for e in events if e["event"] == "cue"]
     started = next(e["actual"] for e in events if e["event"] == "session-started")
@@ -154,7 +174,8 @@ def main() -> None:
         (f"first frame, hamtimer (median of {args.runs})", f"{statistics.median(ours):.3f} s", ""),
         ("first frame, bare Textual app", f"{statistics.median(bare):.3f} s", ""),
         ("first frame ratio", f"{ratio:.2f}", "<= 1.20"),
-        (f"CPU while a hold counts down ({window:.0f} s)", f"{cpu:.2f} % of a core", "<= 0.5 %"),
+        (f"CPU while a hold counts down, 80x24 ({window:.0f} s)", f"{cpu:.2f} % of a core", "<= 0.5 %"),
+        (f"CPU while a hold counts down, 200x55 ({window:.0f} s)", f"{large:.2f} % of a core", "<= 1 %"),
         ("RSS while counting down / peak", f"{rss / 1024:.1f} / {peak / 1024:.1f} MB", "<= 60 MB"),
         (f"cue lateness p50 / p99 / max ({len(late)} cues)",
          f"{percentile(late, 0.5):.2f} / {percentile(late, 0.99):.2f} / {max(late):.2f} ms", "p99 <= 2 ms"),
@@ -162,7 +183,8 @@ def main() -> None:
     ]  # fmt: skip
     width = max(len(r[0]) for r in rows)
     mode = "sound on" if args.sound else "muted"
-    print(f"hamtimer session benchmark ({mode}), {time.strftime('%Y-%m-%d %H:%M')}")
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(f"hamtimer session benchmark ({mode}), {time.strftime('%Y-%m-%d %H:%M')}, load average {load}")
     print(f"{'measure':<{width}}  {'value':<28} target")
     for name, value, target in rows:
         print(f"{name:<{width}}  {value:<28} {target}")

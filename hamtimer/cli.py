@@ -283,6 +283,7 @@ def cmd_sound(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
+    from hamtimer.core.settings import no_color
     from hamtimer.ui.app import HamtimerApp, RunOptions
 
     data_dir = getattr(args, "data_dir", None)
@@ -295,6 +296,8 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
         trace=Path(trace) if trace else None,
         notices=settings.problems,
         soreness=settings.soreness,
+        theme=settings.theme,
+        no_color=no_color(os.environ),
     )
     app = HamtimerApp(plan, options, player=player)
     app.run()

@@ -40,24 +40,30 @@ def _flags(summary: ExerciseTally) -> Text:
 
 
 def summary_table(engine: Engine) -> Table:
-    """Left against right for every exercise of a session: the summary screen's and `run`'s table."""
+    """Left against right for every exercise of a session: the summary screen's and `run`'s table.
+
+    A both-legs exercise has its result in a "Both" column of its own, never under "Left"; the
+    Both column is left out when the session had no both-legs work."""
+    summaries = summarize(engine_results(engine))
+    with_both = any(not summary.one_leg for summary in summaries)
     table = Table(header_style="bold", show_edge=False, pad_edge=False)
     table.add_column("Exercise", no_wrap=True, min_width=17)
-    for column in ("Left", "Right", "L vs R", "Effort L/R"):
+    columns = ["Left", "Right", "L vs R"] + (["Both"] if with_both else []) + ["Effort"]
+    for column in columns:
         table.add_column(column, no_wrap=True)
     table.add_column("Flags", overflow="fold")
-    for summary in summarize(engine_results(engine)):
+    for summary in summaries:
         if summary.one_leg:
             left, right = summary.sides.get(Side.LEFT), summary.sides.get(Side.RIGHT)
             gap = session_words(summary.asymmetry())  # one session: never a band (issue 12)
-            table.add_row(
-                Text(summary.name), _side_value(summary.work, left), _side_value(summary.work, right), gap,
-                f"{_difficulty(left)} / {_difficulty(right)}", _flags(summary),
-            )  # fmt: skip
+            cells = [_side_value(summary.work, left), _side_value(summary.work, right), gap]
+            effort = f"{_difficulty(left)} / {_difficulty(right)}"
         else:
             both = summary.sides[Side.BOTH]
-            table.add_row(
-                Text(summary.name), _side_value(summary.work, both), "", "both legs", _difficulty(both),
-                _flags(summary),
-            )  # fmt: skip
+            cells = ["", "", ""]
+            effort = _difficulty(both)
+            cells.append(_side_value(summary.work, both))
+        if with_both and summary.one_leg:
+            cells.append("")
+        table.add_row(Text(summary.name), *cells, effort, _flags(summary))
     return table

@@ -120,7 +120,7 @@ def test_small_terminal_still_shows_countdown_and_side(tmp_path: Path, tiny: Pat
         term.keys("Space")
         shown = term.wait_for("LEFT LEG")
         assert "Single-leg bridge" in shown
-        assert any(glyph in shown for glyph in "┏┓┗┛╺╸━")
+        assert any(glyph in shown for glyph in "█▀▄")
 
 
 def test_a_bad_program_gets_a_message_not_a_traceback(tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ from hamtimer.ui.messages import (
 )
 from hamtimer.ui.screens.dialogs import ConfirmQuit, FolderPrompt
 from hamtimer.ui.screens.session import SessionScreen
+from hamtimer.ui.themes import PHASE_DEFAULTS, install_themes, remember_theme_changes
 
 __all__ = ["RESUME_WITHIN", "HamtimerApp", "RunOptions"]
 
@@ -61,12 +62,17 @@ class RunOptions:
     """Problems found in config.toml, shown once the app is up."""
     soreness: bool = False
     """config.toml's [session] soreness: the check-in before every session."""
+    theme: str = "dark"
+    """The screen theme from config.toml (`[screen] theme`); one picked in the palette is saved."""
+    no_color: bool = False
+    """NO_COLOR is set: the phase is shown by reverse video and words."""
 
 
 class HamtimerApp(App[None]):
     CSS_PATH = Path(__file__).with_name("hamtimer.tcss")
     TITLE = "hamtimer"
-    ENABLE_COMMAND_PALETTE = False
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    """The palette (themes, keys) is on ctrl+p: no session key uses ctrl."""
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("w", "save_elsewhere", "Save log elsewhere", show=False),
@@ -87,6 +93,7 @@ class HamtimerApp(App[None]):
         self.muted = self.options.mute
         self.runner: SessionRunner | None = None
         self.signalled: int | None = None
+        install_themes(self, self.options.theme)  # before the stylesheet is first read
 
     # ----- what the CLI and tests read
 
@@ -102,6 +109,9 @@ class HamtimerApp(App[None]):
     def data_dir(self) -> Path:
         return paths.data_dir(self.options.data_dir)
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return PHASE_DEFAULTS
+
     # ----- screens
 
     def get_default_screen(self) -> Screen[Any]:
@@ -114,7 +124,9 @@ class HamtimerApp(App[None]):
 
     def _session_screen(self, plan: Plan) -> SessionScreen:
         runner = self._new_runner(plan)
-        return SessionScreen(runner, self.sound_label, soreness=self.options.soreness)
+        return SessionScreen(
+            runner, self.sound_label, soreness=self.options.soreness, no_color=self.options.no_color
+        )
 
     def _new_runner(self, plan: Plan) -> SessionRunner:
         if self.runner is not None:
@@ -236,6 +248,7 @@ class HamtimerApp(App[None]):
     # ----- sound: the player's worker starts after the first frame; it reports back here
 
     def on_mount(self) -> None:
+        remember_theme_changes(self, self.options.theme)
         loop = asyncio.get_running_loop()
         with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):  # not the main thread
             for number in EXIT_SIGNALS:

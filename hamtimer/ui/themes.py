@@ -2,7 +2,7 @@
 
 Each theme is a Textual `Theme` whose `variables` add, for every phase, a background and the text
 on it: `$phase-left` and `$phase-left-text`, and so on for right, both, rest, ready and paused
-(phases.tcss uses them). `$text` and `$text-muted` are given outright rather than derived
+(hamtimer.tcss uses them). `$text` and `$text-muted` are given outright rather than derived
 ("auto 87%"), so the contrast test reads the colours that are really drawn.
 
 Left is blue and right orange in every theme, a pair that stays apart for the common red-green

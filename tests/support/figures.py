@@ -18,7 +18,7 @@ from hamtimer.ui.widgets.figures import BigFigures
 CLOCK_SHARE = 0.5
 """The least share of a terminal's rows the session screen gives the clock (bigfont docstring)."""
 SIDE_MARGIN = 4
-PHASES_TCSS = Path(hamtimer.ui.__file__).parent / "phases.tcss"
+APP_TCSS = Path(hamtimer.ui.__file__).parent / "hamtimer.tcss"
 
 
 def clock_box(width: int, height: int) -> tuple[int, int]:
@@ -62,7 +62,7 @@ class FiguresApp(App[None]):
 
 
 class SessionScreen(Screen[None]):
-    """Named as the app's session screen, so phases.tcss applies to it."""
+    """Named as the app's session screen, so the stylesheet applies to it."""
 
     def compose(self) -> ComposeResult:
         yield Static("◀  LEFT LEG", id="banner")
@@ -73,7 +73,7 @@ class SessionScreen(Screen[None]):
 class PhaseApp(App[None]):
     """The themes installed as the app is to install them, on a session-like screen."""
 
-    CSS_PATH = PHASES_TCSS
+    CSS_PATH = APP_TCSS
 
     def __init__(self, choice: str) -> None:
         super().__init__()

@@ -13,7 +13,6 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
 
 from hamtimer.core.clock import FakeClock
 from hamtimer.core.engine import Engine
@@ -22,8 +21,9 @@ from hamtimer.core.loader import parse_program
 from hamtimer.core.plan import Plan, build_plan
 from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.widgets.banner import SideBanner
-from hamtimer.ui.widgets.clock import BigClock
+from hamtimer.ui.widgets.figures import BigFigures
 from hamtimer.ui.widgets.rating import RatingPanel
+from hamtimer.ui.widgets.wrapped import WrappedText
 from tests.support.programs import BRIDGE as BRIDGE_FILE
 from tests.support.screenshot import screen_lines as screenshot_lines
 
@@ -188,14 +188,15 @@ class Session:
 
     @property
     def shown(self) -> str:
-        return self.screen.query_one(BigClock).shown
+        return self.screen.query_one(BigFigures).text
 
     @property
     def rating(self) -> RatingPanel:
         return self.screen.query_one(RatingPanel)
 
     def text(self, selector: str) -> str:
-        return plain(self.screen.query_one(selector, Static))
+        widget = self.screen.query_one(selector)
+        return widget.text if isinstance(widget, WrappedText) else plain(widget)
 
     @property
     def remaining(self) -> float:

@@ -94,6 +94,10 @@ class Tmux:
         """What the window shows now."""
         return self._tmux("capture-pane", "-p", "-t", "app")
 
+    def colours(self) -> str:
+        """What the window shows now, with the SGR escapes of its colours (tests.support.ansi reads it)."""
+        return self._tmux("capture-pane", "-e", "-p", "-t", "app")
+
     def transcript(self) -> str:
         """The window and its scrollback: what a program printed after it left the alternate screen."""
         return self._tmux("capture-pane", "-p", "-S", "-500", "-t", "app")

@@ -10,7 +10,7 @@ from hamtimer.core.engine import Status
 from hamtimer.core.events import Cue
 from hamtimer.core.plan import RestStep, WorkStep
 from hamtimer.ui.screens.session import SessionScreen
-from hamtimer.ui.widgets.clock import BigClock
+from hamtimer.ui.widgets.figures import BigFigures
 from tests.support.pilot import HOLD, PREPARE, SIDE_REST, RunSession, Session, plain, screen_text
 
 LEFT_INDEX, RIGHT_INDEX = 1, 3  # plan steps of BRIDGE: 0 prepare, 1 left, 2 rest, 3 right, 4 rest, 5 curl
@@ -365,20 +365,20 @@ async def test_m_toggles_mute_and_muted_cues_are_not_played(run_session: RunSess
 async def test_ten_ticks_a_second_change_the_big_clock_once_a_second(
     run_session: RunSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Only a change of the shown whole seconds reaches the digits (watch_shown, Update messages)."""
+    """Only a change of the shown whole seconds reaches the digits (watch_text, Update messages)."""
     watched: list[str] = []
-    original = BigClock.watch_shown
+    original = BigFigures.watch_text
 
-    def watch_shown(self: BigClock, old: str, value: str) -> None:
-        watched.append(value)
-        original(self, old, value)
+    def watch_text(self: BigFigures) -> None:
+        watched.append(self.text)
+        original(self)
 
-    monkeypatch.setattr(BigClock, "watch_shown", watch_shown)
+    monkeypatch.setattr(BigFigures, "watch_text", watch_text)
     seen: list[object] = []
     async with run_session(message_hook=seen.append) as s:
         await to_left_hold(s)
         await s.pilot.pause()  # let the repaint of the step start through before counting
-        clock = s.screen.query_one(BigClock)
+        clock = s.screen.query_one(BigFigures)
         watched.clear()
         seen.clear()
         start = s.clock.now

@@ -1,4 +1,6 @@
-"""Every screen as an image (pytest-textual-snapshot), at 80x24 and 60x18, on a fixed fake clock.
+"""Every screen as an image (pytest-textual-snapshot), on a fixed fake clock: the session screen in
+every phase at 60x18, 80x24, 120x40 and 200x55 in the dark and high-contrast themes; the other
+screens at 80x24 and 60x18.
 
 The logs go to a fixed folder under a fixed file name, so the summary's "Saved to" line is stable.
 Update after an intended change with `pytest tests/ui/test_snapshots.py --snapshot-update`, and
@@ -19,7 +21,7 @@ from textual.pilot import Pilot
 from hamtimer.core import journal
 from hamtimer.core.clock import FakeClock
 from hamtimer.ui.app import HamtimerApp, RunOptions
-from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
+from hamtimer.ui.screens.dialogs import ConfirmQuit, FullText, HelpScreen
 from hamtimer.ui.screens.history import HistoryScreen
 from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.session import SessionScreen
@@ -34,10 +36,14 @@ from tests.support.pilot import (
     settle,
     wait_for_screen,
 )
-from tests.support.programs import BRIDGE, TINY, plan_of
+from tests.support.programs import BRIDGE, DATA, TINY, plan_of
 from tests.ui.test_history_screen import write_design_example
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 18), id="60x18")]
+SESSION_SIZES = [
+    pytest.param(size, id=f"{size[0]}x{size[1]}") for size in ((60, 18), (80, 24), (120, 40), (200, 55))
+]
+BOTH_HOLD = DATA / "both-hold.toml"
 STARTED = datetime(2026, 11, 22, 7, 30).astimezone()
 SnapCompare = Callable[..., bool]
 Drive = Callable[[Pilot[None]], Awaitable[None]]
@@ -56,13 +62,23 @@ def data(monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture
+def own_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder of the test's own, for screens that do not show its path: the fixed one (for
+    the summary's "Saved to" line) is shared by every checkout on the machine, whose tests may
+    write into it or empty it at any moment."""
+    monkeypatch.setenv("HAMTIMER_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
 class Driver:
     """The app on a fake clock, and what a test does before the picture is taken."""
 
-    def __init__(self, program: Path | None = BRIDGE) -> None:
+    def __init__(self, program: Path | None = BRIDGE, theme: str = "dark") -> None:
         self.clock = FakeClock(1000.0)
         plan = plan_of(program) if program is not None else None
-        self.app = HamtimerApp(plan, RunOptions(), clock=self.clock, player=RecordingPlayer())
+        options = RunOptions(theme=theme)
+        self.app = HamtimerApp(plan, options, clock=self.clock, player=RecordingPlayer())
 
     def session(self) -> SessionScreen:
         screen = next(s for s in reversed(self.app.screen_stack) if isinstance(s, SessionScreen))
@@ -92,72 +108,104 @@ async def nothing(pilot: Pilot[None]) -> None:
     return None
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_start(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
-    driver = Driver()
-    assert driver.take(snap_compare, size, nothing)
+async def to_hold(driver: Driver, pilot: Pilot[None], seconds: float) -> None:
+    await driver.keys(pilot, "space")
+    await driver.advance(pilot, PREPARE + seconds)
+
+
+PhaseDrive = Callable[[Driver, Pilot[None]], Awaitable[None]]
+PHASE_STEPS: dict[str, tuple[Path, PhaseDrive]] = {}
+
+
+def phase(name: str, program: Path = BRIDGE) -> Callable[[PhaseDrive], PhaseDrive]:
+    def register(steps: PhaseDrive) -> PhaseDrive:
+        PHASE_STEPS[name] = (program, steps)
+        return steps
+
+    return register
+
+
+@phase("start")
+async def _start(driver: Driver, pilot: Pilot[None]) -> None:
+    return None
+
+
+@phase("get-ready")
+async def _get_ready(driver: Driver, pilot: Pilot[None]) -> None:
+    await driver.keys(pilot, "space")
+    await driver.advance(pilot, 2)
+
+
+@phase("left-hold")
+async def _left_hold(driver: Driver, pilot: Pilot[None]) -> None:
+    await to_hold(driver, pilot, 12)
+
+
+@phase("rest-rating")
+async def _rest(driver: Driver, pilot: Pilot[None]) -> None:
+    await to_hold(driver, pilot, HOLD + 4)
+    await driver.keys(pilot, "8", "h")
+
+
+@phase("right-hold")
+async def _right_hold(driver: Driver, pilot: Pilot[None]) -> None:
+    await to_hold(driver, pilot, HOLD + 4)
+    await driver.keys(pilot, "8")
+    await driver.advance(pilot, SIDE_REST + 6)
+
+
+@phase("both-hold", BOTH_HOLD)
+async def _both_hold(driver: Driver, pilot: Pilot[None]) -> None:
+    await to_hold(driver, pilot, 10)
+
+
+@phase("reps")
+async def _reps(driver: Driver, pilot: Pilot[None]) -> None:
+    await to_hold(driver, pilot, HOLD + SIDE_REST + HOLD + EXERCISE_REST)
+    await driver.keys(pilot, "space", "space")
+
+
+@phase("paused")
+async def _paused(driver: Driver, pilot: Pilot[None]) -> None:
+    await to_hold(driver, pilot, 7)
+    await driver.keys(pilot, "p")
+
+
+@phase("last-3-seconds")
+async def _last_seconds(driver: Driver, pilot: Pilot[None]) -> None:
+    await to_hold(driver, pilot, HOLD - 2.5)
+
+
+@pytest.mark.parametrize("size", SESSION_SIZES)
+@pytest.mark.parametrize("theme", ["dark", "high-contrast"])
+@pytest.mark.parametrize("name", list(PHASE_STEPS))
+def test_session(
+    snap_compare: SnapCompare, own_data: Path, name: str, theme: str, size: tuple[int, int]
+) -> None:
+    """The session screen in every phase, at every size, in the dark and the high-contrast theme."""
+    program, steps = PHASE_STEPS[name]
+    driver = Driver(program, theme=theme)
+
+    async def drive(pilot: Pilot[None]) -> None:
+        await steps(driver, pilot)
+
+    assert driver.take(snap_compare, size, drive)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_get_ready(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
-    driver = Driver()
+def test_full_text(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
+    driver = Driver(BOTH_HOLD)
 
     async def steps(pilot: Pilot[None]) -> None:
-        await driver.keys(pilot, "space")
-        await driver.advance(pilot, 2)
+        await to_hold(driver, pilot, 10)
+        await driver.keys(pilot, "i")
+        await wait_for_screen(driver.app, pilot, FullText)
 
     assert driver.take(snap_compare, size, steps)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_hold(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
-    driver = Driver()
-
-    async def steps(pilot: Pilot[None]) -> None:
-        await driver.keys(pilot, "space")
-        await driver.advance(pilot, PREPARE + 12)
-
-    assert driver.take(snap_compare, size, steps)
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_rest_with_the_rating_prompt(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
-    driver = Driver()
-
-    async def steps(pilot: Pilot[None]) -> None:
-        await driver.keys(pilot, "space")
-        await driver.advance(pilot, PREPARE + HOLD + 4)
-        await driver.keys(pilot, "8", "h")
-
-    assert driver.take(snap_compare, size, steps)
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_reps(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
-    driver = Driver()
-
-    async def steps(pilot: Pilot[None]) -> None:
-        await driver.keys(pilot, "space")
-        await driver.advance(pilot, PREPARE + HOLD + SIDE_REST + HOLD + EXERCISE_REST)
-        await driver.keys(pilot, "space", "space")
-
-    assert driver.take(snap_compare, size, steps)
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_paused(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
-    driver = Driver()
-
-    async def steps(pilot: Pilot[None]) -> None:
-        await driver.keys(pilot, "space")
-        await driver.advance(pilot, PREPARE + 7)
-        await driver.keys(pilot, "p")
-
-    assert driver.take(snap_compare, size, steps)
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_help(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+def test_help(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
     driver = Driver()
 
     async def steps(pilot: Pilot[None]) -> None:
@@ -168,7 +216,7 @@ def test_help(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> N
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_quit_confirmation(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+def test_quit_confirmation(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
     driver = Driver()
 
     async def steps(pilot: Pilot[None]) -> None:
@@ -195,7 +243,7 @@ def test_summary(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_picker(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
+def test_picker(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
     driver = Driver(None)
 
     async def steps(pilot: Pilot[None]) -> None:
@@ -205,8 +253,8 @@ def test_picker(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) ->
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_history(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -> None:
-    write_design_example(data)
+def test_history(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
+    write_design_example(own_data)
     driver = Driver(None)
 
     async def steps(pilot: Pilot[None]) -> None:

@@ -7,9 +7,11 @@ path is covered by test_finishing_a_run_session_shows_the_summary.
 from __future__ import annotations
 
 from hamtimer.core.engine import Status
+from hamtimer.ui.screens.history import HistoryScreen
 from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.summary import SummaryScreen
 from tests.support.pilot import EXERCISE_REST, HOLD, PREPARE, SIDE_REST, RunSession, Session, screen_lines
+from tests.support.programs import TINY, plan_of
 
 WIDE = (120, 30)  # wide enough that no cell of the table folds
 
@@ -28,8 +30,8 @@ def table(s: Session) -> dict[str, dict[str, str]]:
 
 
 def effort(row: dict[str, str]) -> str:
-    """The difficulty column ("Difficulty L/R" or "Effort L/R")."""
-    return next(cell for name, cell in row.items() if name.endswith("L/R") and name != "L vs R")
+    """The difficulty column: left / right, or one figure for both legs."""
+    return row["Effort"]
 
 
 def summary_text(s: Session) -> str:
@@ -69,7 +71,7 @@ async def test_a_finished_session_shows_left_against_right(run_session: RunSessi
         assert effort(bridge) == "6 / 10"
         assert "L: hip drop" in bridge["Flags"] and "R: cramp" in bridge["Flags"]
         curl = rows["Hamstring curl"]
-        assert "5 reps" in curl["Left"]
+        assert "5 reps" in curl["Both"] and curl["Left"] == "" and curl["Right"] == ""
         assert effort(curl) == "-" and curl["Flags"] == ""
 
 
@@ -145,3 +147,16 @@ async def test_finishing_a_run_session_shows_the_summary(run_session: RunSession
         assert s.engine.status is Status.FINISHED
         await s.wait_for_screen(SummaryScreen)
         assert "Session complete" in summary_text(s)
+
+
+async def test_h_is_a_check_while_the_prompt_is_open_and_slash_opens_history(
+    run_session: RunSession,
+) -> None:
+    async with run_session(plan_of(TINY), from_picker=True) as s:
+        await s.advance(2 + 2 + 1 + 2)  # prepare, left, rest, right: the summary asks about the right
+        await s.wait_for_screen(SummaryScreen)
+        await s.press("h")
+        assert "hip drop: YES" in summary_text(s)
+        assert "/ History" in summary_text(s)
+        await s.press("slash")
+        await s.wait_for_screen(HistoryScreen)

@@ -1,4 +1,4 @@
-"""Small modal screens: confirm quit and the key help."""
+"""Small modal screens: confirm quit, the key help, and the full text of a step."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ KEYS = """\
 [b]letters[/b]  toggle the checks shown in the rating prompt; during one-leg
          work, mark that check on the side now (when form broke)
 [b]esc[/b]      close the rating prompt
+[b]i[/b]        the whole text: exercise, note, cues, checks
 [b]m[/b]        mute / unmute
+[b]ctrl+p[/b]   command palette: change the theme
 [b]ctrl+q[/b]   quit; what was done is kept
 
 Difficulty: 10 = could not do one more rep or second, 9 = one more,
@@ -86,4 +88,24 @@ class FolderPrompt(ModalScreen[str | None]):
         self.dismiss(event.value.strip() or None)
 
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FullText(ModalScreen[None]):
+    """`i` on the session screen: the whole of what the screen may have cut short."""
+
+    BINDINGS = [Binding("escape,i,enter", "close", "Close")]
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="full-text", classes="dialog"):
+            yield Static(f"[b]{escape(self.title_text)}[/b]", classes="title")
+            yield Static(self.text or "Nothing more to show.")
+            yield Static("esc, i or enter closes", classes="hint")
+
+    def action_close(self) -> None:
         self.dismiss(None)

@@ -8,12 +8,10 @@ to `on_runner_events`.
 
 from __future__ import annotations
 
-import math
-
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -21,64 +19,72 @@ from textual.widgets import Footer, Static
 
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
-from hamtimer.core.formatting import format_seconds
-from hamtimer.core.kinds import WorkKind
-from hamtimer.core.plan import PrepareStep, RestStep, Step, WorkStep
+from hamtimer.core.plan import PrepareStep, WorkStep
 from hamtimer.core.rating import check_keys
 from hamtimer.core.session import Command, SessionRunner
 from hamtimer.ui.messages import IncludeWaiting, RunnerCommand, ToggleMute
-from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
+from hamtimer.ui.screens.dialogs import ConfirmQuit, FullText, HelpScreen
 from hamtimer.ui.screens.start import ask_soreness, today_text
+from hamtimer.ui.screens.step_text import (
+    clock_face,
+    clock_fit,
+    counting_reps,
+    describe,
+    full_text,
+    minutes_left,
+    next_text,
+    phase_of,
+)
+from hamtimer.ui.themes import NO_COLOR_CLASS, PHASES, phase_class
 from hamtimer.ui.wake import PreciseWake
 from hamtimer.ui.widgets.banner import SideBanner
-from hamtimer.ui.widgets.clock import BigClock, clock_text
+from hamtimer.ui.widgets.figures import BigFigures
 from hamtimer.ui.widgets.line import Line, ProgressLine
 from hamtimer.ui.widgets.rating import RatingPanel
+from hamtimer.ui.widgets.wrapped import WrappedText
 
-
-def _describe(step: Step) -> str:
-    if isinstance(step, WorkStep):
-        side = f"{step.side.value.upper()} · " if step.side else ""
-        return f"{side}{escape(step.exercise.name)} · {step.exercise.work.describe()}"
-    if isinstance(step, RestStep):
-        return f"rest {format_seconds(step.seconds)} ({step.reason.label})"
-    return f"get ready {format_seconds(step.seconds)}"
-
-
-def minutes_left(seconds: float) -> str:
-    """The session's time left in whole minutes: an estimate, so it need not tick every second."""
-    if seconds <= 0:
-        return "done"
-    if seconds < 60:
-        return "< 1 min left"
-    return f"~{math.ceil(seconds / 60)} min left"
+RATING_KEYS = "0-9"
 
 
 class SessionScreen(Screen[None]):
     BINDINGS = [
-        Binding("space", "main", "Go/Rep"),
-        Binding("enter", "end_step", "End step"),
+        Binding("space", "main", "Go/rep"),
+        Binding("enter", "end_step", "End"),
+        Binding("rating", "rate", "Rate", key_display=RATING_KEYS),
+        Binding("escape", "close_rating", "Close"),
         Binding("p", "pause", "Pause"),
-        Binding("s", "skip", "Skip"),
-        Binding("b", "back", "Back"),
-        Binding("plus,equals_sign", "more_rest", "+15s"),
-        Binding("minus", "less", "-15s/-rep"),
-        Binding("m", "mute", "Mute"),
-        Binding("question_mark", "help", "Help"),
-        Binding("escape", "close_rating", "Close rating", show=False),
+        Binding("plus,equals_sign", "more_rest", "more", key_display="+"),
+        Binding("minus", "less", "less", key_display="-"),
+        Binding("i", "full_text", "Text"),
+        Binding("question_mark", "help", "Keys", show=False),
+        Binding("p", "pause_anytime", show=False),
+        Binding("plus,equals_sign", "more_rest_anytime", show=False),
+        Binding("minus", "less_anytime", show=False),
+        Binding("s", "skip", "Skip", show=False),
+        Binding("b", "back", "Back", show=False),
+        Binding("m", "mute", "Mute", show=False),
         Binding("r", "resume", "Resume", show=False),
         Binding("a", "include_waiting", "Include waiting", show=False),
     ]
+    """The footer shows what matters now (check_action): space, enter, i always; p, + and - in a
+    rest; the rating keys (read by the prompt, see on_key) while the prompt is up. The keys hidden
+    from the footer still work: a binding check_action refuses passes the key to its twin."""
 
     sound: reactive[str] = reactive("", init=False)
     """The sound backend in use, or "muted" (the app sets it)."""
     paused: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, runner: SessionRunner, sound: str = "", *, soreness: bool = False) -> None:
+    phase: reactive[str | None] = reactive(None, init=False)
+    """left, right, both, rest, ready, paused (hamtimer.ui.themes.PHASES), or None."""
+
+    def __init__(
+        self, runner: SessionRunner, sound: str = "", *, soreness: bool = False, no_color: bool = False
+    ) -> None:
         super().__init__()
         self.runner = runner
         self.ask_soreness = soreness or runner.plan.program.soreness
         self.engine: Engine = runner.engine
+        self.no_color = no_color
         self._wake = PreciseWake(self.engine.clock, self.sync, self._failed)
         self.set_reactive(SessionScreen.sound, sound)
 
@@ -89,10 +95,9 @@ class SessionScreen(Screen[None]):
                 yield Line(id="sound")  # the sound backend in use, or "muted"
             yield SideBanner(id="banner")
             yield Line(id="exercise")
-            with Center(id="clock-row"):
-                yield BigClock(id="clock")
+            yield BigFigures(id="clock", fit="0:00")
             yield Line(id="detail")
-            yield Static(id="cue")
+            yield WrappedText(id="cue")
             yield Static(id="today")  # the start panel: today's targets, gates, first sides
             yield Line(id="next")
             with Horizontal(id="progress-row"):
@@ -102,14 +107,20 @@ class SessionScreen(Screen[None]):
         yield Static("PAUSED\n\np or space resumes", id="paused")
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.height < 22, "-compact")
+        self._compact(event.size.height)
+
+    def _compact(self, height: int) -> None:
+        compact = height < 22
+        self.set_class(compact, "-compact")
+        self.query_one("#cue", WrappedText).max_lines = 1 if compact else 3
 
     def on_mount(self) -> None:
-        self.clock = self.query_one(BigClock)
+        self.clock = self.query_one(BigFigures)
+        self.set_class(self.no_color or self.app.no_color, NO_COLOR_CLASS)
         self.detail = self.query_one("#detail", Line)
         self.progress = self.query_one(ProgressLine)
         self.left = self.query_one("#left", Line)
-        self.set_class(self.size.height < 22, "-compact")
+        self._compact(self.size.height)
         self.query_one(RatingPanel).close()
         self.runner.subscribe(self.on_runner_events)
         self.show_step()
@@ -135,7 +146,7 @@ class SessionScreen(Screen[None]):
     async def _add_footer(self) -> None:
         """Key hints just after the first frame. A Footer shows keys once told the bindings changed,
         and the screen told that before this one was there."""
-        await self.mount(Footer())
+        await self.mount(Footer(compact=True, show_command_palette=False))
         self.refresh_bindings()
 
     def _offer_resume(self) -> None:
@@ -146,7 +157,7 @@ class SessionScreen(Screen[None]):
         when = found.started.strftime("%a %H:%M")
         self.query_one("#next", Line).show(
             f"Unfinished session from {when}, {found.sides_done} sides done: "
-            f"[b]r[/b] goes on from {_describe(step)}; [b]space[/b] starts afresh"
+            f"[b]r[/b] goes on from {describe(step)}; [b]space[/b] starts afresh"
         )
 
     def action_resume(self) -> None:
@@ -167,6 +178,7 @@ class SessionScreen(Screen[None]):
                     panel.close()
             elif event.kind is EventKind.SIDE_DONE:
                 self.query_one(RatingPanel).ask(event.value)
+                step_changed = True
             elif event.kind is EventKind.RATED:
                 self.query_one(RatingPanel).redraw()
             elif event.kind in (EventKind.PAUSED, EventKind.RESUMED):
@@ -186,6 +198,22 @@ class SessionScreen(Screen[None]):
 
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")
+        self.phase = phase_of(self.engine)
+
+    def watch_phase(self, phase: str | None) -> None:
+        for name in PHASES:
+            self.set_class(name == phase, phase_class(name))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Which keys the footer shows now; the others still work (but for the rating keys)."""
+        rating = self.query_one(RatingPanel).open
+        if action in ("rate", "close_rating"):
+            return rating
+        if action in ("pause", "more_rest", "less"):
+            resting = self.phase in ("rest", "ready", "paused")
+            return resting or (action == "less" and counting_reps(self.engine))
+        return True
 
     def sync(self) -> None:
         """Catch up with the clock (the scheduled wake, or a test that moved a fake clock)."""
@@ -222,7 +250,7 @@ class SessionScreen(Screen[None]):
         where = self.query_one("#where", Line)
         exercise = self.query_one("#exercise", Line)
         banner = self.query_one(SideBanner)
-        cue = self.query_one("#cue", Static)
+        cue = self.query_one("#cue", WrappedText)
         upcoming = self.query_one("#next", Line)
         program = escape(engine.plan.program.name)
         today = self.query_one("#today", Static)
@@ -230,12 +258,14 @@ class SessionScreen(Screen[None]):
         today.display = bool(lines)
         if engine.status is Status.READY:
             today.update(lines)
+            self.phase = None
+            self.clock.fit = ""
             banner.show(None, label="READY")
             first = engine.plan.work_steps[0] if engine.plan.work_steps else None
             where.show(f"{program} · {len(engine.plan.work_steps)} work steps")
             exercise.show(f"[b]{program}[/b]")
-            cue.update(escape(engine.plan.program.about))
-            upcoming.show(f"First: {_describe(first)}" if first else "")
+            cue.text = engine.plan.program.about
+            upcoming.show(f"First: {describe(first)}" if first else "")
             return
         total = len(engine.plan.steps)
         if isinstance(step, WorkStep):
@@ -252,74 +282,28 @@ class SessionScreen(Screen[None]):
             notes = list(step.exercise.cues)
             if step.exercise.note and step.set == 1 and step.round == 1 and step.first_side:
                 notes.append(step.exercise.note)
-            cue.update(escape(" · ".join(notes)))
+            cue.text = " · ".join(notes)
         else:
             where.show(f"{program} · step {step.index + 1}/{total}")
             banner.show(None, resting=True, label="GET READY" if isinstance(step, PrepareStep) else None)
             coming = engine.next_work()
             exercise.show(f"[b]{'Get ready' if isinstance(step, PrepareStep) else 'Rest'}[/b]")
-            cue.update(escape(coming.exercise.note or " · ".join(coming.exercise.cues)) if coming else "")
-        upcoming.show(self._next_text())
-
-    def _next_text(self) -> str:
-        engine = self.engine
-        steps = engine.plan.steps
-        following = steps[engine.index + 1] if engine.index + 1 < len(steps) else None
-        if following is None:
-            return "Next: the end"
-        text = f"Next: {_describe(following)}"
-        if not isinstance(following, WorkStep) and (coming := engine.next_work()) is not None:
-            text += f", then {_describe(coming)}"
-        return text
+            cue.text = (coming.exercise.note or " · ".join(coming.exercise.cues)) if coming else ""
+        upcoming.show(next_text(self.engine))
+        self.phase = phase_of(engine)
+        self.clock.fit = clock_fit(engine)
+        self.set_class(self.query_one(RatingPanel).open, "-rating")
+        self.refresh_bindings()
 
     def show_time(self) -> None:
         engine = self.engine
-        clock, detail = self.clock, self.detail
         now = engine.clock()
         self.progress.show(engine.progress(now))
         self.left.show(minutes_left(engine.seconds_left(now)))
-        if engine.status is Status.READY:
-            clock.shown = clock_text(engine.plan.estimated_seconds)
-            detail.show("estimated time · [b]space[/b] starts")
-            return
-        if engine.status is not Status.RUNNING:
-            clock.shown = "0"
-            detail.show("session over")
-            return
-        step = engine.step
-        remaining = engine.remaining(now)
-        if isinstance(step, WorkStep) and step.exercise.work.kind is WorkKind.REPS:
-            clock.shown = str(engine.reps)
-            detail.show(self._reps_detail(step))
-        elif remaining is not None:
-            clock.shown = clock_text(math.ceil(remaining - 1e-9))
-            detail.show(self._timed_detail(step))
-        else:
-            clock.shown = clock_text(math.floor(engine.elapsed(now)))
-            detail.show(self._open_detail(step))
-
-    def _reps_detail(self, step: WorkStep) -> str:
-        exercise = step.exercise
-        bounds = exercise.work.bounds
-        goal = "max reps" if bounds.target is None else exercise.work.describe()
-        reached = " · [b]minimum reached[/b]" if self.engine.minimum_reached else ""
-        if exercise.tempo is not None:
-            return f"reps of {goal} at tempo {exercise.tempo}{reached} · enter ends"
-        return f"reps of {goal}{reached} · [b]space[/b] counts a rep, enter ends"
-
-    def _timed_detail(self, step: Step) -> str:
-        if isinstance(step, WorkStep):
-            reached = " · [b]minimum reached[/b]" if self.engine.minimum_reached else ""
-            metronome = f" · metronome {step.exercise.cadence} bpm" if step.exercise.cadence else ""
-            return f"{step.exercise.work.kind} {step.exercise.work.describe()}{reached}{metronome}"
-        if isinstance(step, RestStep):
-            return f"rest ({step.reason.label}) · + adds 15 s, enter ends it"
-        return "get ready"
-
-    def _open_detail(self, step: Step) -> str:
-        if isinstance(step, WorkStep) and step.exercise.work.kind is WorkKind.DISTANCE:
-            return f"{step.exercise.work.distance} · enter when done"
-        return "max: go until you cannot · enter stops the clock"
+        face = clock_face(engine, now)
+        self.clock.text = face.text
+        self.detail.show(face.detail)
+        self.clock.set_inverted(face.inverted)
 
     # ----- keys
 
@@ -331,6 +315,8 @@ class SessionScreen(Screen[None]):
 
     def action_pause(self) -> None:
         self.post_message(RunnerCommand(Command.PAUSE))
+
+    action_pause_anytime = action_pause
 
     def action_skip(self) -> None:
         self.post_message(RunnerCommand(Command.SKIP))
@@ -345,6 +331,15 @@ class SessionScreen(Screen[None]):
     def action_less(self) -> None:
         self.post_message(RunnerCommand(Command.LESS))
 
+    action_more_rest_anytime = action_more_rest
+    action_less_anytime = action_less
+
+    def action_rate(self) -> None:
+        """Only a footer entry: the prompt reads the digits itself (on_key)."""
+
+    def action_full_text(self) -> None:
+        self.app.push_screen(FullText(*full_text(self.engine)))
+
     def action_mute(self) -> None:
         self.post_message(ToggleMute())
 
@@ -353,6 +348,8 @@ class SessionScreen(Screen[None]):
 
     def action_close_rating(self) -> None:
         self.query_one(RatingPanel).close()
+        self.remove_class("-rating")
+        self.refresh_bindings()
 
     def confirm_quit(self) -> None:
         """Ask before stopping a session under way (the app's ctrl+q)."""

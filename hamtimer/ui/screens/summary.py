@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -50,7 +52,8 @@ class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,q", "close", "Close"),
         Binding("escape", "close_rating", "Skip rating", show=False),
-        Binding("h", "history", "History"),
+        Binding("slash", "history", "History", key_display="/"),
+        Binding("h", "history", show=False),
     ]
 
     def __init__(self, runner: SessionRunner) -> None:
@@ -103,7 +106,8 @@ class SummaryScreen(Screen[None]):
         names = {item.name for item in today}
         collection = await asyncio.to_thread(collect, data_dir, history_cache_dir())
         found = last_times(collection, names, exclude)
-        self.query_one("#last-time", Static).update(compare_text(today, found))
+        with contextlib.suppress(NoMatches):  # the summary closed while history was read
+            self.query_one("#last-time", Static).update(compare_text(today, found))
 
     def redraw(self) -> None:
         journal = self.runner.journal
@@ -122,6 +126,7 @@ class SummaryScreen(Screen[None]):
         next_time.update(escape("\n".join(rising)))
 
     def on_key(self, event: events.Key) -> None:
+        """The rating prompt reads its keys first (h may be a check); "/" always opens History."""
         command = self.query_one(RatingPanel).command(event.character)
         if command is not None:
             event.stop()

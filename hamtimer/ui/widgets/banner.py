@@ -1,4 +1,8 @@
-"""The LEFT / RIGHT banner: the side, big and in its own colour, readable from the mat."""
+"""The side banner: LEFT or RIGHT, three rows tall, with an arrow toward that side.
+
+It is drawn in reverse of the phase's colours (the phase text colour as its background), so it
+stands out on a screen already in the phase's colour, and in reverse video with NO_COLOR.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,16 @@ from textual.widgets import Static
 
 from hamtimer.core.kinds import Side
 
-LABELS = {"left": "◀  LEFT LEG", "right": "RIGHT LEG  ▶", "both": "BOTH LEGS", "rest": "REST"}
+LABELS = {
+    "left": "◀◀◀   LEFT LEG   ◀◀◀",
+    "right": "▶▶▶   RIGHT LEG   ▶▶▶",
+    "both": "BOTH LEGS",
+    "rest": "REST",
+}
 
 
 class SideBanner(Static):
-    """Shows which side works now; its CSS class carries the side's colour."""
+    """Shows which side works now; its CSS class (-left, -right, -both, -rest) places and colours it."""
 
     side: reactive[str] = reactive("both")
 

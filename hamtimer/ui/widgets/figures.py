@@ -2,7 +2,8 @@
 
 The rows come from `bigfont.render` (cached per text and size) and are turned into strips once per
 text, size or style change; `render_line` hands out the cached strips. A tick that changes the
-text costs one join of cached glyph rows and a repaint of this widget; nothing is laid out again.
+text costs one join of cached glyph rows and a repaint of the columns that changed (one figure of
+a countdown, most seconds); nothing is laid out again.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -26,6 +28,15 @@ def swapped(style: Style) -> Style:
     if style.color is None or style.bgcolor is None:
         return style + Style(reverse=True)
     return style + Style(color=style.bgcolor, bgcolor=style.color, reverse=False)
+
+
+def changed_columns(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[int, int] | None:
+    """The span of columns that differ between two renderings of the same shape (a countdown going
+    from 25 to 24 changes one figure), or None when the shape changed and all must be drawn."""
+    if not old or len(old) != len(new) or len(old[0]) != len(new[0]):
+        return None
+    differ = [x for x in range(len(new[0])) if any(a[x] != b[x] for a, b in zip(old, new, strict=True))]
+    return (differ[0], differ[-1] + 1) if differ else None
 
 
 class BigFigures(Widget):
@@ -81,9 +92,17 @@ class BigFigures(Widget):
     def _update(self, resized: bool = False) -> None:
         width, height = self.size
         rows = render(self.text, width, height, self.fit)
-        if resized or rows != self._rows:
-            self._rows, self._strips = rows, None
+        if not resized and rows == self._rows:
+            return
+        changed = None if resized else changed_columns(self._rows, rows)
+        self._rows, self._strips = rows, None
+        if changed is None:
             self.refresh()
+        else:
+            start, end = changed
+            left = max(0, (width - len(rows[0])) // 2)
+            top = max(0, (height - len(rows)) // 2)
+            self.refresh(Region(left + start, top, end - start, len(rows)))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

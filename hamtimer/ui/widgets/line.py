@@ -22,7 +22,9 @@ class Line(Static):
 
 
 class ProgressLine(Widget):
-    """The session's progress as a one-line bar; repaints only when a cell fills."""
+    """The session's progress as a one-line bar; repaints only when a cell fills.
+
+    Drawn in the text colour (thick done, thin to go), so it reads on every phase's background."""
 
     DEFAULT_CSS = "ProgressLine { height: 1; }"
     cells: reactive[int] = reactive(0)
@@ -41,4 +43,4 @@ class ProgressLine(Widget):
     def render(self) -> Text:
         width = self.size.width
         done = min(self.cells, width)
-        return Text.assemble(("━" * done, "#4493f8"), ("━" * (width - done), "grey23"))
+        return Text.assemble(("━" * done, "bold"), ("─" * (width - done), ""))
