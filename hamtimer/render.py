@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from hamtimer.core.formatting import clock, format_seconds, measure
+from hamtimer.core.formatting import clock, counted, format_seconds, measure
 from hamtimer.core.history import Report
 from hamtimer.core.kinds import Side
 from hamtimer.core.plan import Plan, PrepareStep, RestStep, WorkStep, estimate_seconds
@@ -37,7 +37,8 @@ def plan_text(plan: Plan) -> str:
         rows.append([str(step.index), clock(at), *row])
         at += estimate_seconds(step)
     header = ["#", "at", "step", "exercise", "side", "set", "target", "load"]
-    title = f"{plan.program.name}: {len(plan.work_steps)} work steps, about {clock(plan.estimated_seconds)}"
+    steps = counted(len(plan.work_steps), "work step")
+    title = f"{plan.program.name}: {steps}, about {clock(plan.estimated_seconds)}"
     today = ""
     if plan.progress is not None and (lines := progress_lines(plan.program, plan.progress)):
         today = "\n\nToday:\n" + "\n".join(f"  {line}" for line in lines)

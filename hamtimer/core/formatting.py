@@ -31,3 +31,8 @@ def unit(work: str) -> str:
 def measure(value: float | None, work: str) -> str:
     """A side's value with its unit ("28.3 s", "12 reps"), or "-" when there is none."""
     return "-" if value is None else f"{decimal(value)} {unit(work)}"
+
+
+def counted(count: int, noun: str) -> str:
+    """A count and its noun, plural when it is not one: "1 work step", "3 work steps"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

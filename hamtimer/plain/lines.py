@@ -6,7 +6,7 @@ import math
 
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Cue, Event, EventKind
-from hamtimer.core.formatting import clock, format_seconds
+from hamtimer.core.formatting import clock, counted, format_seconds
 from hamtimer.core.kinds import WorkKind
 from hamtimer.core.plan import Plan, RestStep, Step, WorkStep
 from hamtimer.core.progression import next_time_lines, progress_lines
@@ -61,7 +61,7 @@ def intro(plan: Plan, keyboard: bool) -> list[str]:
     """What comes before the start, as on the start screen."""
     first = plan.work_steps[0] if plan.work_steps else None
     count = len(plan.work_steps)
-    lines = [f"{plan.program.name} · {count} work steps · about {clock(plan.estimated_seconds)}"]
+    lines = [f"{plan.program.name} · {counted(count, 'work step')} · about {clock(plan.estimated_seconds)}"]
     if plan.program.about:
         lines.append(plan.program.about)
     if plan.progress is not None:

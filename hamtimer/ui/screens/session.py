@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
+from hamtimer.core.formatting import counted
 from hamtimer.core.plan import PrepareStep, WorkStep
 from hamtimer.core.rating import check_keys
 from hamtimer.core.session import Command, SessionRunner
@@ -262,7 +263,7 @@ class SessionScreen(Screen[None]):
             self.clock.fit = ""
             banner.show(None, label="READY")
             first = engine.plan.work_steps[0] if engine.plan.work_steps else None
-            where.show(f"{program} · {len(engine.plan.work_steps)} work steps")
+            where.show(f"{program} · {counted(len(engine.plan.work_steps), 'work step')}")
             exercise.show(f"[b]{program}[/b]")
             cue.text = engine.plan.program.about
             upcoming.show(f"First: {describe(first)}" if first else "")
