@@ -38,7 +38,7 @@ from hamtimer.audio.backends import (
 )
 from hamtimer.audio.sound import SoundPlayer
 from hamtimer.core.events import Cue, Event, EventKind
-from hamtimer.core.program import Side
+from hamtimer.core.kinds import Side
 from tests.support.audio import capture_config
 
 HERE = Path(__file__).resolve().parent

@@ -13,7 +13,8 @@ from hamtimer.authoring.ask import ask
 from hamtimer.authoring.editor import editor_command, run_editor
 from hamtimer.authoring.newprog import AuthoringError, ensure_schema, with_directive
 from hamtimer.core.catalog import DRAFT_SUFFIX, bundled_dir, resolve, user_dir
-from hamtimer.core.loader import ProgramError, parse_program
+from hamtimer.core.loader import parse_program
+from hamtimer.core.problems import ProgramError
 from hamtimer.core.storage import write_atomic
 
 QUESTION = "[e]dit again, [k]eep the draft, [d]rop? "

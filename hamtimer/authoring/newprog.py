@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 from hamtimer.core.catalog import resolve, user_dir
-from hamtimer.core.loader import MAX_FILE_BYTES, Problem, ProgramError
+from hamtimer.core.loader import MAX_FILE_BYTES
 from hamtimer.core.paths import config_dir
+from hamtimer.core.problems import Problem, ProgramError
 from hamtimer.core.schema import SCHEMA_FILE, schema_text
 from hamtimer.core.storage import write_atomic
 

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from hamtimer.core.loader import Problem, ProgramError, load_program
+from hamtimer.core.loader import load_program
 from hamtimer.core.paths import config_dir
 from hamtimer.core.plan import Plan, build_plan
+from hamtimer.core.problems import Problem, ProgramError
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ import math
 from typing import Any
 
 from hamtimer.core.fields import FieldReader
-from hamtimer.core.program import Goal, Work, WorkKind
+from hamtimer.core.kinds import WorkKind
+from hamtimer.core.program import Goal, Work
 from hamtimer.core.quantities import is_number
 
 LIMIT_PROGRESS = 600.0

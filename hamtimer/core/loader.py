@@ -12,10 +12,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from hamtimer.core.kinds import WorkKind
 from hamtimer.core.ladder_fields import LadderFields
-from hamtimer.core.problems import Problem as Problem
-from hamtimer.core.problems import ProgramError as ProgramError
-from hamtimer.core.problems import one_line, show
+from hamtimer.core.problems import Problem, ProgramError, one_line, show
 from hamtimer.core.program import (
     Block,
     Exercise,
@@ -25,7 +24,6 @@ from hamtimer.core.program import (
     SideOrder,
     Sides,
     Work,
-    WorkKind,
 )
 from hamtimer.core.quantities import (
     Bounds,

@@ -6,8 +6,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from hamtimer.core.formatting import format_seconds
-from hamtimer.core.kinds import Side as Side
-from hamtimer.core.kinds import WorkKind as WorkKind
+from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.quantities import Bounds, Tempo
 
 

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft4Validator
 
 from hamtimer.cli import main
-from hamtimer.core.loader import ProgramError, parse_program
+from hamtimer.core.loader import parse_program
+from hamtimer.core.problems import ProgramError
 from hamtimer.core.quantities import _DISTANCE_UNITS, _UNIT_SECONDS
 from hamtimer.core.schema import FOLDS, SCHEMA_FILE, program_schema
 from tests.core.test_loader_fuzz import BASE, mutated_programs

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from hamtimer.core.loader import ProgramError, parse_program
+from hamtimer.core.loader import parse_program
+from hamtimer.core.problems import ProgramError
 from hamtimer.core.program import SideOrder
 
 

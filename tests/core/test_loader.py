@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from hamtimer.core.loader import ProgramError, load_program, parse_program
+from hamtimer.core.kinds import WorkKind
+from hamtimer.core.loader import load_program, parse_program
+from hamtimer.core.problems import ProgramError
 from hamtimer.core.program import (
     Block,
     Exercise,
@@ -16,7 +18,6 @@ from hamtimer.core.program import (
     SideOrder,
     Sides,
     Work,
-    WorkKind,
 )
 from hamtimer.core.quantities import Bounds
 

@@ -15,8 +15,9 @@ import tomli_w
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from hamtimer.core.loader import ProgramError, parse_program
+from hamtimer.core.loader import parse_program
 from hamtimer.core.plan import build_plan
+from hamtimer.core.problems import ProgramError
 from hamtimer.core.program import Program
 
 SOURCE = "fuzz.toml"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from hamtimer.core.catalog import bundled_dir
+from hamtimer.core.kinds import WorkKind
 from hamtimer.core.loader import load_program, parse_program
 from hamtimer.core.plan import (
     ASSUMED_DISTANCE_SECONDS,
@@ -21,7 +22,7 @@ from hamtimer.core.plan import (
     WorkStep,
     build_plan,
 )
-from hamtimer.core.program import SideOrder, Sides, WorkKind
+from hamtimer.core.program import SideOrder, Sides
 from hamtimer.core.quantities import Bounds
 
 BUNDLED = ["bridge-progression", "long-run-circuit", "run-day", "runners-six", "speed-circuit"]

@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from hamtimer.core.program import Work, WorkKind
+from hamtimer.core.kinds import WorkKind
+from hamtimer.core.program import Work
 from hamtimer.core.quantities import (
     MAX_SECONDS,
     Bounds,

@@ -18,8 +18,8 @@ from hamtimer.core import paths
 from hamtimer.core.catalog import ProgramEntry, all_programs
 from hamtimer.core.formatting import clock
 from hamtimer.core.history import Report, build_report
-from hamtimer.core.loader import ProgramError
 from hamtimer.core.plan import Plan
+from hamtimer.core.problems import ProgramError
 from hamtimer.core.sessions import collect
 from hamtimer.ui.messages import OpenHistory, ProgramChosen
 
