@@ -19,6 +19,7 @@ from typing import Any
 from textual import on
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.markup import escape
 from textual.screen import Screen
 
@@ -108,6 +109,15 @@ class HamtimerApp(App[None]):
     @property
     def data_dir(self) -> Path:
         return paths.data_dir(self.options.data_dir)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's Linux driver gives way to QuietDriver, whose input thread sleeps until a key."""
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver" and driver.__module__ == "textual.drivers.linux_driver":
+            from hamtimer.ui.driver import QuietDriver
+
+            return QuietDriver
+        return driver
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return PHASE_DEFAULTS

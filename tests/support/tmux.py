@@ -116,6 +116,16 @@ class Tmux:
                 raise TmuxError(f"{text!r} did not appear within {timeout} s; the screen shows:\n{shown}")
             time.sleep(poll)
 
+    def wait_gone(self, text: str, timeout: float = 10.0, poll: float = 0.05) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.screen()
+            if text not in shown:
+                return shown
+            if time.monotonic() > deadline:
+                raise TmuxError(f"{text!r} still shows after {timeout} s:\n{shown}")
+            time.sleep(poll)
+
     def exited(self) -> int | None:
         """The program's exit status once it has ended, else None."""
         try:

@@ -8,7 +8,7 @@ from hamtimer.core.engine import Status
 from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
 from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.screens.summary import SummaryScreen
-from tests.support.pilot import HOLD, PREPARE, RunSession, Session, plain
+from tests.support.pilot import HOLD, PREPARE, RunSession, Session, plain, screen_text
 
 LEFT_INDEX = 1
 
@@ -52,10 +52,10 @@ async def assert_stopped_and_kept(s: Session) -> None:
 
 
 async def test_question_mark_opens_the_help_listing_the_keys(run_session: RunSession) -> None:
-    async with run_session() as s:
+    async with run_session(size=(100, 40)) as s:
         await s.press("question_mark")
         assert isinstance(s.app.screen, HelpScreen)
-        text = dialog_text(s)
+        text = screen_text(s.app.screen)
         for key in ("space", "enter", "p", "s", "b", "+ / -", "1-9, 0", "m", "ctrl+q", "esc"):
             assert key in text, key
         for words in ("pause", "skip", "mute", "quit", "difficulty"):
@@ -63,6 +63,19 @@ async def test_question_mark_opens_the_help_listing_the_keys(run_session: RunSes
         await s.press("escape")
         assert isinstance(s.app.screen, SessionScreen)
         assert s.engine.status is Status.RUNNING
+
+
+async def test_the_help_scrolls_to_its_last_line_on_a_small_terminal(run_session: RunSession) -> None:
+    async with run_session(size=(60, 18)) as s:
+        await s.press("question_mark")
+        shown = screen_text(s.app.screen)
+        assert "esc closes" in shown and "ctrl+q" not in shown
+        await s.press("end")
+        for _ in range(100):  # the scroll is animated
+            await s.pilot.pause(0.02)
+            if "three more" in (shown := screen_text(s.app.screen)):
+                break
+        assert "ctrl+q" in shown and "three more" in shown, shown
 
 
 async def test_question_mark_again_closes_the_help(run_session: RunSession) -> None:

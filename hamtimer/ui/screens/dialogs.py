@@ -2,41 +2,58 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-KEYS = """\
-[b]space[/b]    count a rep on a reps step; anywhere else the same as enter
-[b]enter[/b]    end the step now (a hold keeps the time reached; a rest is cut short)
-[b]p[/b]        pause / resume
-[b]s[/b]        skip the step (nothing recorded)
-[b]b[/b]        back to the start of the previous work step (or restart this one)
-[b]+ / -[/b]    15 s more / less rest; on a reps step, - takes back a rep
-[b]1-9, 0[/b]   difficulty of the side just done (0 = 10)
-[b]letters[/b]  toggle the checks shown in the rating prompt; during one-leg
-         work, mark that check on the side now (when form broke)
-[b]esc[/b]      close the rating prompt
-[b]i[/b]        the whole text: exercise, note, cues, checks
-[b]m[/b]        mute / unmute
-[b]ctrl+p[/b]   command palette: change the theme
-[b]ctrl+q[/b]   quit; what was done is kept
+KEYS = (
+    ("space", "count a rep on a reps step; elsewhere the same as enter"),
+    ("enter", "end the step now: a hold keeps its time, a rest ends"),
+    ("p", "pause / resume"),
+    ("s", "skip the step (nothing recorded)"),
+    ("b", "back to the previous work step (or restart this one)"),
+    ("+ / -", "15 s more / less rest; on reps, - takes back a rep"),
+    ("1-9, 0", "rate the side just done (0 = 10)"),
+    ("letters", "a check in the rating prompt; during one-leg work, the moment form broke"),
+    ("esc", "close the rating prompt"),
+    ("i", "the whole text: exercise, note, cues, checks"),
+    ("a", "start screen: include the exercises behind a gate"),
+    ("r", "go on with an unfinished session, when offered"),
+    ("m", "mute / unmute"),
+    ("w", "write the log to another folder, when it cannot be saved"),
+    ("ctrl+p", "command palette: change the theme"),
+    ("ctrl+q", "quit; what was done is kept"),
+)
+DIFFICULTY = (
+    "Difficulty: 10 = not one more rep or second, 9 = one more, 8 = two more, "
+    "7 = three more, 6 or less = easy."
+)
 
-Difficulty: 10 = could not do one more rep or second, 9 = one more,
-8 = two more, 7 = three more, 6 or less = easy."""
+
+def keys_table() -> Table:
+    """The keys beside what they do; a long line wraps under its own column."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for key, what in KEYS:
+        table.add_row(key, what)
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
+    """The keys, in a dialog as tall as its text that scrolls where the terminal is shorter."""
+
     BINDINGS = [Binding("escape,question_mark,q,enter,space", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help", classes="dialog"):
-            yield Static("[b]Keys[/b]", classes="title")
-            yield Static(KEYS)
-            yield Static("esc closes", classes="hint")
+        with VerticalScroll(id="help", classes="dialog"):
+            yield Static("[b]Keys[/b]   esc closes · ↑ ↓ scroll", classes="title")
+            yield Static(keys_table())
+            yield Static(DIFFICULTY, classes="hint")
 
     def action_dismiss(self, result: object = None) -> None:  # type: ignore[override]
         self.dismiss(None)
