@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hamtimer.ui.bigfont import digit_rows, render
-from hamtimer.ui.widgets.figures import BigFigures
+from hamtimer.ui.widgets.figures import BigFigures, changed_columns
 
 from ..support.figures import FiguresApp, shown_digit_rows, shown_rows
 
@@ -92,3 +94,31 @@ async def test_a_tiny_region_shows_plain_text_rather_than_nothing() -> None:
         figures = app.query_one(BigFigures)
         assert any(row.strip() for row in shown_rows(figures))
         assert all(len(row) <= figures.size.width for row in shown_rows(figures))
+
+
+def naive_changed_columns(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[int, int] | None:
+    differ = [x for x in range(len(new[0])) if any(a[x] != b[x] for a, b in zip(old, new, strict=True))]
+    return (differ[0], differ[-1] + 1) if differ else None
+
+
+@given(
+    st.integers(1, 40).flatmap(
+        lambda width: st.lists(
+            st.tuples(
+                st.text("█▀▄ ", min_size=width, max_size=width),
+                st.text("█▀▄ ", min_size=width, max_size=width),
+            ),
+            min_size=1,
+            max_size=8,
+        )
+    )
+)
+def test_the_repainted_columns_are_exactly_the_ones_that_changed(pairs: list[tuple[str, str]]) -> None:
+    old, new = tuple(a for a, _ in pairs), tuple(b for _, b in pairs)
+    assert changed_columns(old, new) == naive_changed_columns(old, new)
+
+
+def test_a_change_of_shape_repaints_everything() -> None:
+    assert changed_columns(("██",), ("███",)) is None
+    assert changed_columns(("██",), ("██", "██")) is None
+    assert changed_columns((), ("█",)) is None

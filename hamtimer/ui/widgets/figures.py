@@ -30,13 +30,31 @@ def swapped(style: Style) -> Style:
     return style + Style(color=style.bgcolor, bgcolor=style.color, reverse=False)
 
 
+def common_prefix(a: str, b: str) -> int:
+    """How many leading characters two strings share, by halving slices (compared in C): a
+    42-row countdown at 200x55 compares in microseconds, not the milliseconds of a per-cell loop."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def changed_columns(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[int, int] | None:
     """The span of columns that differ between two renderings of the same shape (a countdown going
     from 25 to 24 changes one figure), or None when the shape changed and all must be drawn."""
     if not old or len(old) != len(new) or len(old[0]) != len(new[0]):
         return None
-    differ = [x for x in range(len(new[0])) if any(a[x] != b[x] for a, b in zip(old, new, strict=True))]
-    return (differ[0], differ[-1] + 1) if differ else None
+    width = len(new[0])
+    start, end = width, 0
+    for a, b in zip(old, new, strict=True):
+        if a != b:
+            start = min(start, common_prefix(a, b))
+            end = max(end, width - common_prefix(a[::-1], b[::-1]))
+    return (start, end) if start < end else None
 
 
 class BigFigures(Widget):
