@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 ANCHORS = "10 nothing left · 9 one more · 8 two more · 7 three more · 6 or less: easy"
-RESERVED = set("pbsmq")
-"""Letters that are commands (pause, back, skip, mute, quit in plain mode), never a check's key."""
+RESERVED = set("pbsmqiw")
+"""Letters that are commands while a check's key can be pressed (pause, back, skip, mute, quit in
+plain mode, the whole text, write the log elsewhere), so never a check's key."""
 DIFFICULTY_WORDS = {10: "nothing left", 9: "one more", 8: "two more", 7: "three more"}
 
 

@@ -168,11 +168,28 @@ def install_themes(app: App[Any], choice: str, *, only_ours: bool = True) -> Non
     so the command palette offers only themes that have the phase colours."""
     for theme in THEMES.values():
         app.register_theme(theme)
-    app.theme = theme_name(choice if choice in THEMES else "dark")
+    start_with(app, theme_name(choice if choice in THEMES else "dark"))
     if only_ours:
         for name in list(app.available_themes):
             if theme_choice(name) is None:
                 app.unregister_theme(name)
+
+
+def start_with(app: App[Any], name: str) -> None:
+    """Make `name` the app's theme before its stylesheet is first read.
+
+    Setting `app.theme` runs Textual's watcher, which also queues a refresh of the CSS: the whole
+    stylesheet parsed a second time before the first frame, about 20 ms here (bench_session.py's
+    first frame). A dark theme replaces Textual's dark default without it: the variables the
+    first parse will use, and the mode classes. A light theme also needs the watcher's ANSI colour
+    mapping, so it goes the usual way."""
+    theme = app.get_theme(name)
+    if theme is None or not theme.dark or not app.current_theme.dark:
+        app.theme = name
+        return
+    app.set_reactive(App.theme, name)
+    app.stylesheet.set_variables(app.get_css_variables())
+    app.update_classes({"-dark-mode": True, "-light-mode": False, f"-theme-{name}": True}, update=False)
 
 
 def remember_theme_changes(

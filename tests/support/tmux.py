@@ -77,6 +77,14 @@ class Tmux:
             time.sleep(0.002)
         return None
 
+    def record_output(self) -> Path:
+        """From now on, everything the program writes to the terminal is appended to a file (its
+        path returned): reading that file costs no tmux client, unlike capture-pane."""
+        output = self._work / "output"
+        output.touch()
+        self._tmux("pipe-pane", "-o", "-t", "app", f"cat >> {shlex.quote(str(output))}")
+        return output
+
     def display(self, fmt: str) -> str:
         """A tmux format for the pane, e.g. "#{alternate_on} #{mouse_any_flag}"."""
         return self._tmux("display-message", "-p", "-t", "app", fmt).strip()

@@ -9,6 +9,7 @@ from textual.color import Color
 
 from hamtimer.core.settings import THEMES as CONFIG_THEMES
 from hamtimer.core.settings import load_settings
+from hamtimer.ui.app import HamtimerApp, RunOptions
 from hamtimer.ui.themes import (
     NO_COLOR_CLASS,
     PHASE_DEFAULTS,
@@ -20,6 +21,7 @@ from hamtimer.ui.themes import (
 )
 from hamtimer.ui.widgets.figures import BigFigures
 from tests.support.pilot import UiDirs
+from tests.support.programs import data_plan
 
 from ..support.contrast import contrast_ratio, seen_difference
 from ..support.figures import PhaseApp
@@ -160,3 +162,29 @@ async def test_a_broken_config_is_left_alone_and_the_user_told(ui_dirs: UiDirs) 
         await pilot.pause()
         assert any("the theme was not saved" in warning for warning in app.warnings)
     assert config.read_text() == "[sound\n"
+
+
+class CountingApp(HamtimerApp):
+    """The real app, counting how often the whole stylesheet is refreshed."""
+
+    refreshes = 0
+
+    def refresh_css(self, animate: bool = True) -> None:
+        CountingApp.refreshes += 1
+        super().refresh_css(animate)
+
+
+@pytest.mark.parametrize(("choice", "refreshes"), [("dark", 0), ("high-contrast", 0), ("light", 1)])
+async def test_the_chosen_theme_is_drawn_from_the_first_frame(
+    ui_dirs: UiDirs, choice: str, refreshes: int
+) -> None:
+    """A dark theme costs no second reading of the stylesheet before the first frame; the light
+    one takes Textual's usual way (its ANSI colour mapping changes too)."""
+    CountingApp.refreshes = 0
+    app = CountingApp(data_plan("bridge.toml"), RunOptions(mute=True, theme=choice, data_dir=ui_dirs.data))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert CountingApp.refreshes == refreshes
+        assert app.theme == theme_name(choice)
+        assert app.has_class("-dark-mode") is (choice != "light")
+        assert app.screen.styles.background == Color.parse(drawn(choice)["background"])
