@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import shutil
 import sys
@@ -147,6 +146,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     plan = _load(args.program, args)
     as_json = args.json
     if as_json:
+        import json
+
         print(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
     else:
         print(plan_text(plan))
@@ -225,6 +226,8 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(f"no session holds an exercise called {args.exercise!r}; exercises: {names}", file=sys.stderr)
         return EXIT_INVALID
     if args.json:
+        import json
+
         print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
     elif args.plot:
         from hamtimer.charts import plot_report

@@ -12,10 +12,11 @@ from statistics import fmean
 from typing import Any
 
 from hamtimer.core.kinds import ONE_LEG, Side, WorkKind
+from hamtimer.core.quantities import TOLERANCE
 from hamtimer.core.sessions import Collection, SessionSummary
 from hamtimer.core.soreness import SorenessReport, soreness_report
 from hamtimer.core.symmetry import MIN_SESSIONS, asymmetry, band
-from hamtimer.core.tally import TOLERANCE, ExerciseTally, SideTally
+from hamtimer.core.tally import ExerciseTally, SideTally
 from hamtimer.core.verdict import verdict
 
 DEFAULT_WINDOW = 3

@@ -20,8 +20,6 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from hamtimer.core.kinds import LOG_SIDES, Side, WorkKind
 
 SCHEMA = 1
@@ -312,4 +310,6 @@ def document(record: SessionRecord) -> dict[str, Any]:
 
 
 def to_toml(record: SessionRecord) -> bytes:
+    import tomli_w  # only when a log is written, not to read or plan
+
     return tomli_w.dumps(document(record)).encode("utf-8")

@@ -12,15 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hamtimer.core.history import DEFAULT_WINDOW, exercise_report
 from hamtimer.core.kinds import ONE_LEG, Side, WorkKind
 from hamtimer.core.plan import Plan, build_plan
 from hamtimer.core.program import Block, Exercise, Goal, Program, SideOrder
-from hamtimer.core.quantities import Bounds
-from hamtimer.core.sessions import SessionSummary
-from hamtimer.core.tally import TOLERANCE, ExerciseTally
+from hamtimer.core.quantities import TOLERANCE, Bounds
+
+if TYPE_CHECKING:
+    from hamtimer.core.sessions import SessionSummary
+    from hamtimer.core.tally import ExerciseTally
 
 
 class Why(StrEnum):
@@ -180,6 +181,8 @@ def first_side(
             return FirstSide(Side.LEFT, "alternating; no earlier session to follow")
         other = Side.RIGHT if last.first is Side.LEFT else Side.LEFT
         return FirstSide(other, f"alternating; {last.first} started last time")
+    from hamtimer.core.history import DEFAULT_WINDOW, exercise_report  # weaker-first only
+
     weaker = exercise_report(name, list(history), DEFAULT_WINDOW).weaker if history else None
     if weaker is None:
         return FirstSide(Side.LEFT, "weaker side first; history names no weaker side yet")

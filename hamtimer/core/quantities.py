@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 MAX_SECONDS = 4 * 3600
 MAX_REPS = 1000
+TOLERANCE = 1e-6
+"""How far apart two logged or planned amounts may be and still count as equal."""
 
 _UNIT_SECONDS = {
     "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,

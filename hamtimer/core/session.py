@@ -5,6 +5,9 @@ commands (the methods below) and subscribes to what it publishes: each batch of 
 and notices (the log cannot be saved, the session is done, a hint for a key that did nothing).
 Frontends hold no session logic: they draw, map keys to commands and wake the runner with
 `tick()` at `next_wake()`.
+
+The journal, the logs' index and the trace are imported when first needed (the session starts, a
+resume is looked for, a trace is asked for): the first frame does not wait for them.
 """
 
 from __future__ import annotations
@@ -13,16 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from hamtimer.core.clock import Clock, monotonic
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
-from hamtimer.core.journal import Journal, SessionLog, Unfinished, follow, restore
 from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.plan import Plan, WorkStep
-from hamtimer.core.sessions import file_age_seconds, latest_for
-from hamtimer.core.trace import TraceWriter
+
+if TYPE_CHECKING:
+    from hamtimer.core.journal import Journal, Unfinished
+    from hamtimer.core.trace import TraceWriter
 
 RESUME_WITHIN = 12 * 3600
 """A running or stopped session younger than this (seconds since its last save) is offered back."""
@@ -87,7 +91,11 @@ class SessionRunner:
         self.muted = muted
         self.journal: Journal | None = None
         self.unfinished: Unfinished | None = None
-        self._trace = TraceWriter(trace) if trace is not None else None
+        self._trace: TraceWriter | None = None
+        if trace is not None:
+            from hamtimer.core.trace import TraceWriter
+
+            self._trace = TraceWriter(trace)
         self._event_listeners: list[EventListener] = []
         self._notice_listeners: list[NoticeListener] = []
         self._done = False
@@ -231,6 +239,9 @@ class SessionRunner:
         """A recent running or stopped log of this program that can be gone on with."""
         if self.engine.status is not Status.READY:
             return None
+        from hamtimer.core.journal import restore
+        from hamtimer.core.sessions import file_age_seconds, latest_for
+
         try:
             found = latest_for(self.data_dir, self.plan.program.name)
         except OSError:
@@ -246,8 +257,7 @@ class SessionRunner:
         if unfinished is None or engine.status is not Status.READY:
             return []
         engine.restore(unfinished.results)
-        log = SessionLog(self.plan, self.plan.program.source, started=unfinished.started)
-        self.journal = Journal(log, self.data_dir)
+        self.journal = self._new_journal(started=unfinished)
         self.journal.path = unfinished.path
         return self._publish(engine.start(from_index=unfinished.resume_at))
 
@@ -286,14 +296,24 @@ class SessionRunner:
 
     def _record(self, events: list[Event]) -> None:
         if self.journal is None and any(e.kind is EventKind.STARTED for e in events):
-            log = SessionLog(self.plan, self.plan.program.source, soreness=self._soreness)
-            self.journal = Journal(log, self.data_dir)
+            self.journal = self._new_journal()
         journal = self.journal
         if journal is None:
             return
+        from hamtimer.core.journal import follow
+
         before = journal.error
         if follow(journal, self.engine, events) and journal.error and journal.error != before:
             self._notify(Notice(NoticeKind.LOG_NOT_SAVED, journal.error))
+
+    def _new_journal(self, started: Unfinished | None = None) -> Journal:
+        from hamtimer.core.journal import Journal, SessionLog
+
+        if started is not None:
+            log = SessionLog(self.plan, self.plan.program.source, started=started.started)
+        else:
+            log = SessionLog(self.plan, self.plan.program.source, soreness=self._soreness)
+        return Journal(log, self.data_dir)
 
     def _notify(self, notice: Notice) -> None:
         for listener in list(self._notice_listeners):

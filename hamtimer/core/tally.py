@@ -10,9 +10,8 @@ from typing import Any
 
 from hamtimer.core.kinds import SIDES, WORK_KINDS, Side, WorkKind
 from hamtimer.core.logfile import ResultEntry, SideEntry
+from hamtimer.core.quantities import TOLERANCE
 from hamtimer.core.symmetry import Asymmetry, asymmetry
-
-TOLERANCE = 1e-6
 
 
 @dataclass

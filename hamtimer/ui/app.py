@@ -14,7 +14,7 @@ import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App
@@ -27,7 +27,6 @@ from hamtimer.audio.player import CuePlayer, SilentPlayer
 from hamtimer.core import paths
 from hamtimer.core.clock import Clock, monotonic
 from hamtimer.core.engine import Engine, Status
-from hamtimer.core.journal import Journal
 from hamtimer.core.kinds import Side
 from hamtimer.core.plan import Plan, Step
 from hamtimer.core.session import RESUME_WITHIN, Notice, NoticeKind, SessionRunner
@@ -39,9 +38,11 @@ from hamtimer.ui.messages import (
     SummaryClosed,
     ToggleMute,
 )
-from hamtimer.ui.screens.dialogs import ConfirmQuit, FolderPrompt
 from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.themes import PHASE_DEFAULTS, install_themes, remember_theme_changes
+
+if TYPE_CHECKING:
+    from hamtimer.core.journal import Journal
 
 __all__ = ["RESUME_WITHIN", "HamtimerApp", "RunOptions"]
 
@@ -230,10 +231,14 @@ class HamtimerApp(App[None]):
             elif folder:
                 self.notify(f"Still cannot write there: {escape(runner.log_problem or '')}", severity="error")
 
+        from hamtimer.ui.screens.dialogs import FolderPrompt
+
         self.push_screen(FolderPrompt(problem, str(Path.home() / "hamtimer-sessions")), chosen)
 
     async def action_quit(self) -> None:
         """ctrl+q: a session under way asks first (even from its help); anything else quits."""
+        from hamtimer.ui.screens.dialogs import ConfirmQuit
+
         screen = self.screen
         if isinstance(screen, ConfirmQuit):
             screen.dismiss(True)

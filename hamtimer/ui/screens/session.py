@@ -3,7 +3,8 @@
 It holds no timing truth: it asks the runner what is due next and sleeps until then (or until the
 shown whole seconds change) with a PreciseWake, so it wakes about once a second and repaints only
 what changed. Keys become RunnerCommand messages to the app; what the runner publishes comes back
-to `on_runner_events`.
+to `on_runner_events`. The dialogs and the footer are imported when first shown, after the first
+frame (bench_session.py's first frame).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from hamtimer.core.engine import Engine, Status
 from hamtimer.core.events import Event, EventKind
@@ -24,7 +25,6 @@ from hamtimer.core.plan import PrepareStep, WorkStep
 from hamtimer.core.rating import check_keys
 from hamtimer.core.session import Command, SessionRunner
 from hamtimer.ui.messages import IncludeWaiting, RunnerCommand, ToggleMute
-from hamtimer.ui.screens.dialogs import ConfirmQuit, FullText, HelpScreen
 from hamtimer.ui.screens.start import ask_soreness, today_text
 from hamtimer.ui.screens.step_text import (
     clock_face,
@@ -147,6 +147,8 @@ class SessionScreen(Screen[None]):
     async def _add_footer(self) -> None:
         """Key hints just after the first frame. A Footer shows keys once told the bindings changed,
         and the screen told that before this one was there."""
+        from textual.widgets import Footer
+
         await self.mount(Footer(compact=True, show_command_palette=False))
         self.refresh_bindings()
 
@@ -339,12 +341,16 @@ class SessionScreen(Screen[None]):
         """Only a footer entry: the prompt reads the digits itself (on_key)."""
 
     def action_full_text(self) -> None:
+        from hamtimer.ui.screens.dialogs import FullText
+
         self.app.push_screen(FullText(*full_text(self.engine)))
 
     def action_mute(self) -> None:
         self.post_message(ToggleMute())
 
     def action_help(self) -> None:
+        from hamtimer.ui.screens.dialogs import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     def action_close_rating(self) -> None:
@@ -358,6 +364,8 @@ class SessionScreen(Screen[None]):
         def decided(stop: bool | None) -> None:
             if stop:
                 self.post_message(RunnerCommand(Command.STOP))
+
+        from hamtimer.ui.screens.dialogs import ConfirmQuit
 
         self.app.push_screen(ConfirmQuit(self.runner.log_problem), decided)
 
