@@ -356,6 +356,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_history(args)
         if args.command == "run" and args.plain:
             return cmd_plain(args, _load(args.program, args))
+        if args.command in ("run", None):
+            # Start-up makes many objects and frees few: collecting meanwhile cost about 8 % of
+            # the first frame (bench_session.py). HamtimerApp.on_ready turns collection back on.
+            import gc
+
+            gc.disable()
         if args.command == "run":
             return cmd_app(args, _load(args.program, args))
         if args.command == "sound":

@@ -270,8 +270,10 @@ class HamtimerApp(App[None]):
                 loop.add_signal_handler(number, self._on_signal, number)
 
     def on_ready(self) -> None:
-        """After the first frame: move start-up objects out of the garbage collector's scans."""
+        """After the first frame: move start-up objects out of the garbage collector's scans, and
+        collect again (the CLI turns collection off for the start-up)."""
         gc.freeze()
+        gc.enable()
         self.set_timer(SOUND_AFTER, self._start_sound)
         for notice in self.options.notices:
             self.notify(escape(notice), title="config.toml", severity="warning", timeout=10)
