@@ -7,7 +7,7 @@
 - cue lateness: actual - scheduled for every timed cue in the --trace file (p50 / p99 / max)
 - drift: how far the session's end is from start + planned length + time paused
 
-Run: .venv/bin/python bench/bench_session.py [--minutes 10] [--runs 5] [--mute|--sound]
+Run: .venv/bin/python bench/bench_session.py [--minutes 10] [--runs 9] [--mute|--sound]
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--minutes", type=float, default=10.0, help="length of the drift session")
-    parser.add_argument("--runs", type=int, default=5, help="first-frame launches of each app")
+    parser.add_argument("--runs", type=int, default=9, help="first-frame launches of each app")
     parser.add_argument("--sound", action="store_true", help="leave sound on (default: --mute)")
     parser.add_argument("--first-frame-only", action="store_true", help="measure only the first frame")
     args = parser.parse_args()
@@ -135,7 +135,8 @@ def main() -> None:
         ratio = statistics.median(ours) / statistics.median(bare)
         print(
             f"first frame: hamtimer {statistics.median(ours):.3f} s, bare Textual "
-            f"{statistics.median(bare):.3f} s, ratio {ratio:.2f}"
+            f"{statistics.median(bare):.3f} s, ratio {ratio:.2f} (fastest of each: "
+            f"{min(ours):.3f} / {min(bare):.3f} s = {min(ours) / min(bare):.2f})"
         )
         return
 
@@ -183,7 +184,8 @@ def main() -> None:
     rows = [
         (f"first frame, hamtimer (median of {args.runs})", f"{statistics.median(ours):.3f} s", ""),
         ("first frame, bare Textual app", f"{statistics.median(bare):.3f} s", ""),
-        ("first frame ratio", f"{ratio:.2f}", "<= 1.20"),
+        ("first frame ratio (of medians)", f"{ratio:.2f}", "<= 1.20"),
+        ("first frame ratio (fastest of each)", f"{min(ours) / min(bare):.2f}", ""),
         (f"CPU while a hold counts down, 80x24 ({window:.0f} s)", f"{cpu:.2f} % of a core", "<= 0.5 %"),
         (f"wakes a second: start screen waiting ({IDLE_WINDOW:g} s) / hold counting down",
          f"{idle_wakes:.1f} / {hold_wakes:.1f}", ""),
