@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandPalette
 
 from hamtimer.core.clock import FakeClock
@@ -11,7 +12,8 @@ from hamtimer.ui.screens.dialogs import FullText
 from hamtimer.ui.themes import theme_name
 from hamtimer.ui.widgets.figures import BigFigures
 from hamtimer.ui.widgets.wrapped import ELLIPSIS, clamp
-from tests.support.pilot import HOLD, PREPARE, RunSession, Session, screen_lines
+from tests.support.figures import shown_digit_rows
+from tests.support.pilot import HOLD, PREPARE, SIDE_REST, RunSession, Session, screen_lines
 from tests.support.programs import DATA, plan_of
 
 LONG = DATA / "both-hold.toml"
@@ -95,3 +97,37 @@ async def test_the_app_starts_in_the_configured_theme_and_ctrl_p_opens_the_palet
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_footer_fits_60_columns_in_every_phase(run_session: RunSession) -> None:
+    """Nothing cut: at 60 columns each phase's footer ends with ^q Quit."""
+    async with run_session(size=(60, 18)) as s:
+        await s.pilot.pause()
+        shown = {"start": footer(s)}
+        await s.advance(PREPARE + 3)
+        await s.pilot.pause()
+        shown["hold"] = footer(s)
+        await s.press("enter")  # the rest, with the rating prompt
+        shown["rest with the prompt"] = footer(s)
+        for phase, line in shown.items():
+            assert line.rstrip().endswith("Quit"), (phase, line)
+        for words in ("space", "End", "0-9", "Rate", "Pause", "+/-", "rest", "Text"):
+            assert words in shown["rest with the prompt"], shown["rest with the prompt"]
+
+
+@pytest.mark.parametrize(("size", "least"), [((60, 18), 5), ((80, 24), 7)])
+async def test_an_unrated_prompt_leaves_the_next_hold_its_big_clock(
+    run_session: RunSession, size: tuple[int, int], least: int
+) -> None:
+    """The runner did not rate during the rest: the prompt stays up into the right-leg hold, short
+    on a small terminal, and the clock keeps the size a hold is promised."""
+    async with run_session(size=size) as s:
+        await s.advance(PREPARE + HOLD)
+        await s.advance(SIDE_REST + 0.5)
+        step = s.engine.step
+        assert isinstance(step, WorkStep) and step.side is not None and step.side.value == "right"
+        prompt = "\n".join(screen_lines(s.screen))
+        assert "LEFT" in prompt and "1-9" in prompt and "[h]" in prompt
+        assert shown_digit_rows(s.screen.query_one(BigFigures)) >= least
+        await s.press("8")
+        assert s.engine.results[1].difficulty == 8

@@ -52,10 +52,10 @@ class SessionScreen(Screen[None]):
         Binding("space", "main", "Go/rep"),
         Binding("enter", "end_step", "End"),
         Binding("rating", "rate", "Rate", key_display=RATING_KEYS),
-        Binding("escape", "close_rating", "Close"),
+        Binding("escape", "close_rating", "Close", show=False),
         Binding("p", "pause", "Pause"),
-        Binding("plus,equals_sign", "more_rest", "more", key_display="+"),
-        Binding("minus", "less", "less", key_display="-"),
+        Binding("plus,equals_sign", "more_rest", "rest", key_display="+/-"),
+        Binding("minus", "less", "undo", key_display="-"),
         Binding("i", "full_text", "Text"),
         Binding("question_mark", "help", "Keys", show=False),
         Binding("p", "pause_anytime", show=False),
@@ -67,9 +67,10 @@ class SessionScreen(Screen[None]):
         Binding("r", "resume", "Resume", show=False),
         Binding("a", "include_waiting", "Include waiting", show=False),
     ]
-    """The footer shows what matters now (check_action): space, enter, i always; p, + and - in a
-    rest; the rating keys (read by the prompt, see on_key) while the prompt is up. The keys hidden
-    from the footer still work: a binding check_action refuses passes the key to its twin."""
+    """The footer shows what matters now (check_action): space, enter, i always; p and +/- in a
+    rest; - on a reps step; the rating keys (read by the prompt, see on_key) while the prompt is
+    up (the prompt itself says esc closes it). It fits 60 columns. The keys hidden from the footer
+    still work: a binding check_action refuses passes the key to its twin."""
 
     sound: reactive[str] = reactive("", init=False)
     """The sound backend in use, or "muted" (the app sets it)."""
@@ -114,6 +115,7 @@ class SessionScreen(Screen[None]):
         compact = height < 22
         self.set_class(compact, "-compact")
         self.query_one("#cue", WrappedText).max_lines = 1 if compact else 3
+        self.query_one(RatingPanel).compact = compact
 
     def on_mount(self) -> None:
         self.clock = self.query_one(BigFigures)
@@ -213,9 +215,10 @@ class SessionScreen(Screen[None]):
         rating = self.query_one(RatingPanel).open
         if action in ("rate", "close_rating"):
             return rating
-        if action in ("pause", "more_rest", "less"):
-            resting = self.phase in ("rest", "ready", "paused")
-            return resting or (action == "less" and counting_reps(self.engine))
+        if action == "less":
+            return counting_reps(self.engine)
+        if action in ("pause", "more_rest"):
+            return self.phase in ("rest", "ready", "paused")
         return True
 
     def sync(self) -> None:

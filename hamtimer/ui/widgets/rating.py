@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.markup import escape
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from hamtimer.core.rating import ANCHORS, check_keys, difficulty_words
@@ -12,7 +13,12 @@ from hamtimer.ui.messages import RunnerCommand
 
 
 class RatingPanel(Static):
-    """Hidden until a side is done; digits rate it, letters toggle its checks, esc hides."""
+    """Hidden until a side is done; digits rate it, letters toggle its checks, esc hides.
+
+    `compact` (a short terminal) drops the scale's words and shortens the question, so the prompt
+    takes 2 rows and the clock keeps its size while the next hold runs under an unrated prompt."""
+
+    compact: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
@@ -34,6 +40,9 @@ class RatingPanel(Static):
     def open(self) -> bool:
         return self.result is not None
 
+    def watch_compact(self) -> None:
+        self.redraw()
+
     def command(self, character: str | None) -> RunnerCommand | None:
         """The command a key means while the prompt is open: a rating or a check toggle."""
         if not self.open or character is None:
@@ -53,14 +62,20 @@ class RatingPanel(Static):
         side = step.side.value.upper() if step.side else "BOTH LEGS"
         done = f"{result.seconds:g} s" if result.seconds is not None else f"{result.reps} reps"
         if result.difficulty is None:
-            rating = "how hard? [b]1-9[/b], [b]0[/b] = 10"
+            rating = "rate [b]1-9[/b], [b]0[/b]=10" if self.compact else "how hard? [b]1-9[/b], [b]0[/b] = 10"
+        elif self.compact:
+            rating = f"rated [b]{result.difficulty}[/b]"
         else:
             rating = f"rated [b]{result.difficulty}[/b] ({difficulty_words(result.difficulty)})"
-        lines = [f"[b]{side}[/b] {escape(step.exercise.name)}: {done} · {rating} · esc closes", ANCHORS]
+        name = escape(step.exercise.name)
+        if self.compact:
+            lines = [f"[b]{side}[/b] {name} {done} · {rating} · esc"]
+        else:
+            lines = [f"[b]{side}[/b] {name}: {done} · {rating} · esc closes", ANCHORS]
         if self.keys:
             marks = []
             for key, check in self.keys.items():
                 answer = "[reverse]YES[/reverse]" if check in result.flags else "no"
                 marks.append(f"[b]\\[{key}][/b] {escape(check)}: {answer}")
-            lines.append("    ".join(marks))
+            lines.append(("  " if self.compact else "    ").join(marks))
         self.update("\n".join(lines))
