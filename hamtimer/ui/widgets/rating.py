@@ -15,7 +15,7 @@ from hamtimer.ui.messages import RunnerCommand
 class RatingPanel(Static):
     """Hidden until a side is done; digits rate it, letters toggle its checks, esc hides.
 
-    `compact` (a short terminal) drops the scale's words and shortens the question, so the prompt
+    `compact` (a short terminal) drops the scale's words and shortens the line, so the prompt
     takes 2 rows and the clock keeps its size while the next hold runs under an unrated prompt."""
 
     compact: reactive[bool] = reactive(False, init=False)
@@ -62,7 +62,7 @@ class RatingPanel(Static):
         side = step.side.value.upper() if step.side else "BOTH LEGS"
         done = f"{result.seconds:g} s" if result.seconds is not None else f"{result.reps} reps"
         if result.difficulty is None:
-            rating = "rate [b]1-9[/b], [b]0[/b]=10" if self.compact else "how hard? [b]1-9[/b], [b]0[/b] = 10"
+            rating = "how hard? [b]1-9[/b], [b]0[/b] = 10"
         elif self.compact:
             rating = f"rated [b]{result.difficulty}[/b]"
         else:
