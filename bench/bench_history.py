@@ -48,7 +48,7 @@ from hamtimer.core.history import build_report
 from hamtimer.core.journal import Journal, SessionLog, new_session_path
 from hamtimer.core.kinds import WorkKind
 from hamtimer.core.loader import parse_program
-from hamtimer.core.logfile import Mark
+from hamtimer.core.marks import Mark
 from hamtimer.core.plan import Plan, WorkStep, build_plan
 from hamtimer.core.results import SideResult
 from hamtimer.core.sessions import collect

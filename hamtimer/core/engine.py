@@ -15,7 +15,7 @@ from hamtimer.core import estimates
 from hamtimer.core.clock import Clock, monotonic
 from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.logfile import Mark
+from hamtimer.core.marks import Mark
 from hamtimer.core.plan import Plan, RestStep, Step, WorkStep, estimate_seconds
 from hamtimer.core.results import SideResult, side_result
 from hamtimer.core.timeline import Moment, moments, step_length

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from hamtimer.core.kinds import LOG_SIDES, Side, WorkKind
+from hamtimer.core.marks import Mark
 
 SCHEMA = 1
 """The session log's `schema` (DESIGN.md, Session log)."""
@@ -29,14 +30,6 @@ _WORKS = frozenset(kind.value for kind in WorkKind)
 
 class UnusableLog(ValueError):
     """A file that is not a usable session log; the message is the reason."""
-
-
-@dataclass
-class Mark:
-    """A check marked during the work, at this many seconds into the side."""
-
-    check: str
-    at: float
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hamtimer.core.kinds import WorkKind
-from hamtimer.core.logfile import Mark
+from hamtimer.core.marks import Mark
 from hamtimer.core.plan import WorkStep
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from hamtimer.core import logfile
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.logfile import Mark, ResultEntry, SessionRecord, SideEntry, UnusableLog
+from hamtimer.core.logfile import ResultEntry, SessionRecord, SideEntry, UnusableLog
+from hamtimer.core.marks import Mark
 from tests.support.logs import bridge, day, log_text, result, side
 
 STARTED = datetime(2026, 11, 22, 7, 30, tzinfo=timezone(timedelta(hours=1)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hamtimer.core.events import EventKind
 from hamtimer.core.journal import side_entry
-from hamtimer.core.logfile import Mark
+from hamtimer.core.marks import Mark
 from hamtimer.core.summary import summarize
 from hamtimer.summary_table import summary_table
 from tests.core.test_engine import T0, single
