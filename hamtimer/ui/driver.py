@@ -3,7 +3,7 @@
 Why: Textual's input thread wakes ten times a second, to see whether it should stop and whether a
 lone Escape has waited long enough. Each wake costs about 0.16 ms of CPU here, so 1.6 ms a second
 while nothing happens: a third of the budget for a hold counting down (at most 0.5 % of a core at
-80x24; `bench/bench_session.py` prints the input thread's share). This thread blocks until a key
+80x24; `bench/bench_session.py` prints the wakes). This thread blocks until a key
 arrives or the driver stops it, through a pipe the stop writes to, and polls only in the short
 while after input when the parser may be waiting out ESCDELAY.
 """
