@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from tests.support.dirs import user_env
 from tests.support.tmux import Tmux
 
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
@@ -58,11 +59,7 @@ def write_program(tmp_path: Path, text: str, name: str) -> Path:
 
 
 def env(tmp_path: Path, data: Path) -> dict[str, str]:
-    return {
-        "HAMTIMER_DATA_DIR": str(data),
-        "HAMTIMER_CONFIG_DIR": str(tmp_path / "config"),
-        "HAMTIMER_CACHE_DIR": str(tmp_path / "cache"),
-    }
+    return user_env(tmp_path, data)
 
 
 def session_files(data: Path) -> list[Path]:

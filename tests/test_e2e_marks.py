@@ -8,6 +8,7 @@ import time
 import tomllib
 from pathlib import Path
 
+from tests.support.dirs import user_env
 from tests.support.tmux import Tmux
 
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
@@ -32,11 +33,7 @@ checks = ["hip drop", "cramp"]
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "HAMTIMER_DATA_DIR": str(tmp_path / "data"),
-        "HAMTIMER_CONFIG_DIR": str(tmp_path / "config"),
-        "HAMTIMER_CACHE_DIR": str(tmp_path / "cache"),
-    }
+    return user_env(tmp_path)
 
 
 def _log(tmp_path: Path) -> dict[str, object]:

@@ -7,6 +7,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+from tests.support.dirs import user_env
 from tests.support.tmux import Tmux
 
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
@@ -34,11 +35,7 @@ after = "Double-leg pull"
 def test_two_sessions_in_a_row_the_second_with_a_higher_target(tmp_path: Path) -> None:
     program = tmp_path / "ladder.toml"
     program.write_text(LADDER)
-    env = {
-        "HAMTIMER_DATA_DIR": str(tmp_path / "data"),
-        "HAMTIMER_CONFIG_DIR": str(tmp_path / "config"),
-        "HAMTIMER_CACHE_DIR": str(tmp_path / "cache"),
-    }
+    env = user_env(tmp_path)
     with Tmux(100, 30) as term:
         term.start([HAMTIMER, "run", str(program), "--mute"], env=env)
         start = term.wait_for("READY")

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from tests.support.dirs import user_env
 from tests.support.proc import wakes
 from tests.support.programs import BRIDGE
 from tests.support.tmux import Tmux
@@ -19,11 +20,7 @@ HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
 
 
 def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "HAMTIMER_DATA_DIR": str(tmp_path / "data"),
-        "HAMTIMER_CONFIG_DIR": str(tmp_path / "config"),
-        "HAMTIMER_CACHE_DIR": str(tmp_path / "cache"),
-    }
+    return user_env(tmp_path)
 
 
 def test_the_waiting_start_screen_sleeps_and_still_hears_every_key(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import ansi
+from tests.support.dirs import user_env
 from tests.support.tmux import Tmux
 
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
@@ -37,12 +38,7 @@ LEAST_ROWS = {(60, 18): 5, (80, 24): 7, (200, 55): 19}
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "HAMTIMER_DATA_DIR": str(tmp_path / "data"),
-        "HAMTIMER_CONFIG_DIR": str(tmp_path / "config"),
-        "HAMTIMER_CACHE_DIR": str(tmp_path / "cache"),
-        "COLORTERM": "truecolor",
-    }
+    return user_env(tmp_path, COLORTERM="truecolor")
 
 
 def _capture(term: Tmux, wait_for: str) -> list[list[ansi.Cell]]:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.dirs import user_env
 from tests.support.programs import BRIDGE
 from tests.support.tmux import Tmux
 
@@ -19,11 +20,7 @@ HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
 
 
 def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "HAMTIMER_DATA_DIR": str(tmp_path / "data"),
-        "HAMTIMER_CONFIG_DIR": str(tmp_path / "config"),
-        "HAMTIMER_CACHE_DIR": str(tmp_path / "cache"),
-    }
+    return user_env(tmp_path)
 
 
 def the_log(tmp_path: Path) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.dirs import user_env
 from tests.support.tmux import Tmux
 
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
@@ -45,11 +46,7 @@ def tiny(tmp_path: Path) -> Path:
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "HAMTIMER_DATA_DIR": str(tmp_path / "data"),
-        "HAMTIMER_CONFIG_DIR": str(tmp_path / "config"),
-        "HAMTIMER_CACHE_DIR": str(tmp_path / "cache"),
-    }
+    return user_env(tmp_path)
 
 
 def test_a_typed_session_reaches_the_summary(tmp_path: Path, tiny: Path) -> None:

@@ -14,16 +14,12 @@ from typing import Any
 
 import pytest
 
+from tests.support.dirs import user_env
 from tests.support.programs import REPS, TINY
 
 
 def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "HAMTIMER_DATA_DIR": str(tmp_path / "data"),
-        "HAMTIMER_CONFIG_DIR": str(tmp_path / "config"),
-        "HAMTIMER_CACHE_DIR": str(tmp_path / "cache"),
-    }
+    return {**os.environ, **user_env(tmp_path)}
 
 
 PROBE = """

@@ -19,6 +19,7 @@ import pytest
 
 from hamtimer.audio.cues import SOUNDS
 from tests.support.audio import Capture, capture_config, captures, dominant, no_device_config, runs
+from tests.support.dirs import user_env
 from tests.support.tmux import Tmux
 
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
@@ -69,13 +70,7 @@ def heard(capture: Capture) -> list[tuple[str, tuple[float, ...], float]]:
 
 
 def environment(tmp_path: Path, alsa_config: Path, **extra: str) -> dict[str, str]:
-    return {
-        "HAMTIMER_DATA_DIR": str(tmp_path / "data"),
-        "HAMTIMER_CONFIG_DIR": str(tmp_path / "config"),
-        "HAMTIMER_CACHE_DIR": str(tmp_path / "cache"),
-        "ALSA_CONFIG_PATH": str(alsa_config),
-        **extra,
-    }
+    return user_env(tmp_path, ALSA_CONFIG_PATH=str(alsa_config), **extra)
 
 
 def run_to_the_end(term: Tmux, backend: str, quick: bool) -> list[str]:
