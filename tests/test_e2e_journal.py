@@ -58,10 +58,6 @@ def write_program(tmp_path: Path, text: str, name: str) -> Path:
     return path
 
 
-def env(tmp_path: Path, data: Path) -> dict[str, str]:
-    return user_env(tmp_path, data)
-
-
 def session_files(data: Path) -> list[Path]:
     return sorted(p for p in (data / "sessions").glob("*/*.toml") if not p.name.startswith("."))
 
@@ -101,7 +97,7 @@ def test_a_typed_session_is_logged_exactly(tmp_path: Path) -> None:
     program = write_program(tmp_path, TINY, "tiny")
     data = tmp_path / "data"
     with Tmux(100, 30) as term:
-        term.start([HAMTIMER, "run", str(program)], env=env(tmp_path, data))
+        term.start([HAMTIMER, "run", str(program)], env=user_env(tmp_path, data))
         term.wait_for("READY")
         term.keys("Space")
         term.wait_for("LEFT LEG")
@@ -197,7 +193,7 @@ def killed_at(
 ) -> tuple[Path, dict[tuple[str, str], dict[str, Any]]]:
     data = tmp_path / point.replace(" ", "-")
     with Tmux(100, 30) as term:
-        term.start([HAMTIMER, "run", str(program)], env=env(tmp_path, data))
+        term.start([HAMTIMER, "run", str(program)], env=user_env(tmp_path, data))
         done = run_until(term, point)
         kill(term)
     return data, done
@@ -223,7 +219,7 @@ def test_a_killed_session_is_resumed_and_finished_in_the_same_file(tmp_path: Pat
     (path,) = session_files(data)
     started = load(path)["started"]
     with Tmux(120, 30) as term:
-        term.start([HAMTIMER, "run", str(program)], env=env(tmp_path, data))
+        term.start([HAMTIMER, "run", str(program)], env=user_env(tmp_path, data))
         offer = term.wait_for("Unfinished session")
         assert "1 sides done" in offer and "r goes on from" in offer
         term.keys("r")
@@ -257,7 +253,7 @@ def test_space_on_the_offer_starts_afresh_in_a_new_file(tmp_path: Path) -> None:
     (old,) = session_files(data)
     before = old.read_bytes()
     with Tmux(120, 30) as term:
-        term.start([HAMTIMER, "run", str(program)], env=env(tmp_path, data))
+        term.start([HAMTIMER, "run", str(program)], env=user_env(tmp_path, data))
         term.wait_for("Unfinished session")
         term.keys("Space")
         term.wait_for("GET READY")
@@ -292,7 +288,7 @@ def test_history_reports_a_corrupt_file_and_leaves_it_untouched(tmp_path: Path) 
     before = (bad.read_bytes(), bad.stat().st_mtime_ns, bad.stat().st_size)
     for args in ([], ["--json"], []):
         done = subprocess.run(
-            [HAMTIMER, "history", *args], env={**os.environ, **env(tmp_path, data)},
+            [HAMTIMER, "history", *args], env={**os.environ, **user_env(tmp_path, data)},
             capture_output=True, text=True, timeout=30, check=False,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
@@ -310,7 +306,7 @@ def test_two_sessions_at_once_write_two_files(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with Tmux(100, 30) as one, Tmux(100, 30) as two:
         for term in (one, two):
-            term.start([HAMTIMER, "run", str(program)], env=env(tmp_path, data))
+            term.start([HAMTIMER, "run", str(program)], env=user_env(tmp_path, data))
         for term in (one, two):
             term.wait_for("READY")
         one.keys("Space")

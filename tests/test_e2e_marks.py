@@ -32,10 +32,6 @@ checks = ["hip drop", "cramp"]
 """
 
 
-def _env(tmp_path: Path) -> dict[str, str]:
-    return user_env(tmp_path)
-
-
 def _log(tmp_path: Path) -> dict[str, object]:
     (path,) = (tmp_path / "data" / "sessions").glob("*/*.toml")
     return tomllib.loads(path.read_text())
@@ -45,7 +41,7 @@ def test_a_mark_during_a_hold_lands_in_the_log_with_its_time(tmp_path: Path) -> 
     program = tmp_path / "mark.toml"
     program.write_text(HOLD)
     with Tmux(80, 24) as term:
-        term.start([HAMTIMER, "run", str(program), "--mute"], env=_env(tmp_path))
+        term.start([HAMTIMER, "run", str(program), "--mute"], env=user_env(tmp_path))
         term.wait_for("READY")
         term.keys("Space")
         term.wait_for("LEFT LEG")
@@ -78,7 +74,7 @@ def test_plain_mode_marks_with_the_same_letter(tmp_path: Path) -> None:
     script = "space\nwait\nh\nenter\nquit\n"  # start, wait for the hold, h, then end it
     done = subprocess.run(
         [HAMTIMER, "run", str(program), "--plain", "--mute"], input=script, text=True,
-        capture_output=True, timeout=30, env={**_env(tmp_path), "PATH": "/usr/bin:/bin"},
+        capture_output=True, timeout=30, env={**user_env(tmp_path), "PATH": "/usr/bin:/bin"},
     )  # fmt: skip
     assert "hip drop marked at 0 s (left)" in done.stdout, done.stdout + done.stderr
     (entry,) = _log(tmp_path)["result"]  # type: ignore[misc]

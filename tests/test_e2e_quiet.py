@@ -19,13 +19,9 @@ from tests.support.tmux import Tmux
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
 
 
-def env(tmp_path: Path) -> dict[str, str]:
-    return user_env(tmp_path)
-
-
 def test_the_waiting_start_screen_sleeps_and_still_hears_every_key(tmp_path: Path) -> None:
     with Tmux(80, 24) as tmux:
-        pid = tmux.start([HAMTIMER, "run", str(BRIDGE), "--mute"], env=env(tmp_path))
+        pid = tmux.start([HAMTIMER, "run", str(BRIDGE), "--mute"], env=user_env(tmp_path))
         tmux.wait_for("READY")
         time.sleep(1.0)  # let the first frame and the footer settle
         before = wakes(pid)

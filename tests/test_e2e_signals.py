@@ -19,10 +19,6 @@ from tests.support.tmux import Tmux
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
 
 
-def env(tmp_path: Path) -> dict[str, str]:
-    return user_env(tmp_path)
-
-
 def the_log(tmp_path: Path) -> dict[str, Any]:
     (path,) = sorted((tmp_path / "data" / "sessions").glob("*/*.toml"))
     with path.open("rb") as handle:
@@ -44,7 +40,7 @@ def test_a_signal_during_a_session_restores_the_terminal_and_stops_the_log(
 ) -> None:
     script = f'"$0" run {BRIDGE} --mute; echo EXIT=$?'
     with Tmux(80, 24) as tmux:
-        tmux.start(["sh", "-c", script, HAMTIMER], env=env(tmp_path))
+        tmux.start(["sh", "-c", script, HAMTIMER], env=user_env(tmp_path))
         tmux.wait_for("space")
         tmux.keys("Space")
         tmux.wait_for("GET READY")
@@ -62,7 +58,7 @@ def test_a_signal_during_a_session_restores_the_terminal_and_stops_the_log(
 def test_a_signal_in_plain_mode_restores_the_terminal_and_stops_the_log(tmp_path: Path, number: int) -> None:
     script = f'"$0" run {BRIDGE} --plain --mute; echo EXIT=$?; stty -a'
     with Tmux(100, 30) as tmux:
-        tmux.start(["sh", "-c", script, HAMTIMER], env=env(tmp_path))
+        tmux.start(["sh", "-c", script, HAMTIMER], env=user_env(tmp_path))
         tmux.wait_for("press space to start")
         tmux.keys("Space")
         tmux.wait_for("get ready")
@@ -80,7 +76,7 @@ def test_a_signal_in_plain_mode_restores_the_terminal_and_stops_the_log(tmp_path
 def test_plain_mode_on_a_terminal_takes_single_keys_and_ctrl_q_asks_first(tmp_path: Path) -> None:
     script = f'"$0" run {BRIDGE} --plain --mute; echo EXIT=$?'
     with Tmux(100, 30) as tmux:
-        tmux.start(["sh", "-c", script, HAMTIMER], env=env(tmp_path))
+        tmux.start(["sh", "-c", script, HAMTIMER], env=user_env(tmp_path))
         tmux.wait_for("press space to start")
         tmux.keys("Space")
         tmux.wait_for("get ready")
@@ -101,7 +97,7 @@ def test_plain_mode_on_a_terminal_takes_single_keys_and_ctrl_q_asks_first(tmp_pa
 def test_a_signal_before_the_start_exits_with_its_code_and_writes_nothing(tmp_path: Path) -> None:
     script = f'"$0" run {BRIDGE} --mute; echo EXIT=$?'
     with Tmux(80, 24) as tmux:
-        tmux.start(["sh", "-c", script, HAMTIMER], env=env(tmp_path))
+        tmux.start(["sh", "-c", script, HAMTIMER], env=user_env(tmp_path))
         tmux.wait_for("space")
         os.kill(tmux.descendant(), signal.SIGTERM)
         assert exit_line(tmux, timeout=5) == 143

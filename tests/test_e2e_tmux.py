@@ -45,14 +45,10 @@ def tiny(tmp_path: Path) -> Path:
     return path
 
 
-def _env(tmp_path: Path) -> dict[str, str]:
-    return user_env(tmp_path)
-
-
 def test_a_typed_session_reaches_the_summary(tmp_path: Path, tiny: Path) -> None:
     trace = tmp_path / "trace.jsonl"
     with Tmux(80, 24) as term:
-        term.start([HAMTIMER, "run", str(tiny), "--trace", str(trace)], env=_env(tmp_path))
+        term.start([HAMTIMER, "run", str(tiny), "--trace", str(trace)], env=user_env(tmp_path))
         start = term.wait_for("READY")
         assert "Tiny test" in start and "space" in start
 
@@ -95,7 +91,7 @@ def test_a_typed_session_reaches_the_summary(tmp_path: Path, tiny: Path) -> None
 
 def test_quit_keeps_what_was_done_and_prints_it(tmp_path: Path, tiny: Path) -> None:
     with Tmux(80, 24) as term:
-        term.start([HAMTIMER, "run", str(tiny)], env=_env(tmp_path))
+        term.start([HAMTIMER, "run", str(tiny)], env=user_env(tmp_path))
         term.wait_for("READY")
         term.keys("Space")
         term.wait_for("LEFT LEG")
@@ -112,7 +108,7 @@ def test_quit_keeps_what_was_done_and_prints_it(tmp_path: Path, tiny: Path) -> N
 
 def test_small_terminal_still_shows_countdown_and_side(tmp_path: Path, tiny: Path) -> None:
     with Tmux(60, 18) as term:
-        term.start([HAMTIMER, "run", str(tiny)], env=_env(tmp_path))
+        term.start([HAMTIMER, "run", str(tiny)], env=user_env(tmp_path))
         term.wait_for("READY")
         term.keys("Space")
         shown = term.wait_for("LEFT LEG")
@@ -124,7 +120,7 @@ def test_a_bad_program_gets_a_message_not_a_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[program]\nname = "x"\n[[block]]\n[[block.exercise]]\nname = "a"\nhodl = 30\n')
     with Tmux(80, 24) as term:
-        term.start([HAMTIMER, "run", str(bad)], env=_env(tmp_path))
+        term.start([HAMTIMER, "run", str(bad)], env=user_env(tmp_path))
         assert term.wait_exit() == 1
         shown = term.transcript()
         assert 'did you mean "hold"?' in shown and "Traceback" not in shown
