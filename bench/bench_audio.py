@@ -37,8 +37,8 @@ from hamtimer.audio.backends import (
     Unavailable,
 )
 from hamtimer.audio.sound import SoundPlayer
-from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.kinds import Side
+from hamtimer.core.session.events import Cue, Event, EventKind
 from tests.support.audio import capture_config
 
 HERE = Path(__file__).resolve().parent

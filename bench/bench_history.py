@@ -43,15 +43,15 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from hamtimer.core import logfile
-from hamtimer.core.history import build_report
-from hamtimer.core.journal import Journal, SessionLog, new_session_path
+from hamtimer.core.history.report import build_report
+from hamtimer.core.history.sessions import collect
 from hamtimer.core.kinds import WorkKind
-from hamtimer.core.loader import parse_program
-from hamtimer.core.marks import Mark
-from hamtimer.core.plan import Plan, WorkStep, build_plan
-from hamtimer.core.results import SideResult
-from hamtimer.core.sessions import collect
+from hamtimer.core.log import logfile
+from hamtimer.core.log.journal import Journal, SessionLog, new_session_path
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.session.marks import Mark
+from hamtimer.core.session.plan import Plan, WorkStep, build_plan
+from hamtimer.core.session.results import SideResult
 
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
 CACHE_NAME = "history"  # as paths.history_cache_dir names it: a folder, one JSON file per month

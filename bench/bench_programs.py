@@ -9,9 +9,9 @@ import argparse
 import statistics
 import time
 
-from hamtimer.core.catalog import all_programs
-from hamtimer.core.loader import load_program
-from hamtimer.core.plan import build_plan
+from hamtimer.core.program.catalog import all_programs
+from hamtimer.core.program.loader import load_program
+from hamtimer.core.session.plan import build_plan
 
 
 def main() -> None:

@@ -31,10 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench_history import generate
 
-from hamtimer.core.loader import parse_program
-from hamtimer.core.plan import Plan
-from hamtimer.core.progression import plan_today, progress_for
-from hamtimer.core.sessions import collect
+from hamtimer.core.history.sessions import collect
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.session.plan import Plan
+from hamtimer.core.training.progression import plan_today, progress_for
 
 WARM_LIMIT_MS = 150.0
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))

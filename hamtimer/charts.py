@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import Any
 
 from hamtimer.core.formatting import unit
-from hamtimer.core.history import ExerciseReport, Report
+from hamtimer.core.history.report import ExerciseReport, Report
+from hamtimer.core.history.soreness import SorenessReport
 from hamtimer.core.kinds import Side
-from hamtimer.core.soreness import SorenessReport
 
 DATE_IN = "Y-m-d H:M:S"
 DATE_OUT = "d/m"

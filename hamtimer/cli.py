@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from hamtimer.authoring import commands as authoring
 from hamtimer.core.formatting import clock
-from hamtimer.core.problems import ProgramError
+from hamtimer.core.program.problems import ProgramError
 
 if TYPE_CHECKING:
     from hamtimer.audio.player import DeferredPlayer
-    from hamtimer.core.plan import Plan
+    from hamtimer.core.session.plan import Plan
     from hamtimer.core.settings import Settings
 
 # Each command imports what it needs: `history` pays for neither the loader nor the plan, and
@@ -102,10 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _load(spec: str, args: argparse.Namespace) -> Plan:
     """Today's plan of a program, from the logs under the data dir (see core/progression)."""
-    from hamtimer.core.catalog import resolve
-    from hamtimer.core.loader import load_program
     from hamtimer.core.paths import data_dir
-    from hamtimer.core.progression import plan_today
+    from hamtimer.core.program.catalog import resolve
+    from hamtimer.core.program.loader import load_program
+    from hamtimer.core.training.progression import plan_today
 
     entry = resolve(spec)
     program = load_program(entry.path, entry.display if entry.origin == "bundled" else spec)
@@ -118,8 +118,8 @@ def _load(spec: str, args: argparse.Namespace) -> Plan:
 
 
 def cmd_check(files: Sequence[str]) -> int:
-    from hamtimer.core.loader import load_program
-    from hamtimer.core.plan import build_plan
+    from hamtimer.core.program.loader import load_program
+    from hamtimer.core.session.plan import build_plan
 
     failed = 0
     for name in files:
@@ -155,14 +155,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_list() -> int:
-    from hamtimer.core.catalog import all_programs
+    from hamtimer.core.program.catalog import all_programs
+    from hamtimer.core.session.plan import build_plan
     from hamtimer.render import table
 
     rows = []
     bad = 0
     for entry in all_programs():
         try:
-            plan = entry.load_plan()
+            plan = build_plan(entry.load())
         except ProgramError as err:
             bad += 1
             count = len(err.problems)
@@ -201,14 +202,14 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     gc.disable()
     folder = data_dir(getattr(args, "data_dir", None))
-    from hamtimer.core.history import build_report
+    from hamtimer.core.history.report import build_report
+    from hamtimer.core.history.sessions import collect
     from hamtimer.core.paths import history_cache_dir
-    from hamtimer.core.sessions import collect
 
     collection = collect(folder, history_cache_dir())
     report = build_report(collection, args.last, args.exercise)
     if args.csv:
-        from hamtimer.core.export import write_csv
+        from hamtimer.core.history.export import write_csv
 
         verdicts = {item.exercise: item.verdict for item in report.exercises}
         skipped, rows = write_csv(folder, sys.stdout, args.exercise, verdicts)
@@ -305,13 +306,13 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
     app = HamtimerApp(plan, options, player=player)
     app.run()
     player.stop()
-    from hamtimer.core.engine import Status
+    from hamtimer.core.session.engine import Status
 
     engine = app.engine
     if engine is not None and engine.status is Status.STOPPED:
         from rich.console import Console
 
-        from hamtimer.core.summary import active_seconds
+        from hamtimer.core.history.summary import active_seconds
         from hamtimer.summary_table import summary_table
 
         console = Console()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from hamtimer.core.formatting import clock, counted, format_seconds, measure
-from hamtimer.core.history import Report
+from hamtimer.core.history.report import Report
 from hamtimer.core.kinds import Side
-from hamtimer.core.plan import Plan, PrepareStep, RestStep, WorkStep, estimate_seconds
-from hamtimer.core.progression import progress_lines
+from hamtimer.core.session.plan import Plan, PrepareStep, RestStep, WorkStep, estimate_seconds
+from hamtimer.core.training.progression import progress_lines
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int] = ()) -> str:

@@ -7,12 +7,12 @@ from statistics import fmean
 from rich.table import Table
 from rich.text import Text
 
-from hamtimer.core.engine import Engine
 from hamtimer.core.formatting import decimal, unit
+from hamtimer.core.history.summary import engine_results, summarize
+from hamtimer.core.history.tally import ExerciseTally, SideTally
+from hamtimer.core.history.verdict import session_words
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.summary import engine_results, summarize
-from hamtimer.core.tally import ExerciseTally, SideTally
-from hamtimer.core.verdict import session_words
+from hamtimer.core.session.engine import Engine
 
 
 def _side_value(work: WorkKind, side: SideTally | None) -> str:

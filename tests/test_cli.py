@@ -13,8 +13,8 @@ import pytest
 
 from hamtimer.cli import main
 from hamtimer.core.formatting import clock
-from hamtimer.core.loader import load_program
-from hamtimer.core.plan import build_plan
+from hamtimer.core.program.loader import load_program
+from hamtimer.core.session.plan import build_plan
 from tests.support.programs import data_text
 
 REPO = Path(__file__).resolve().parents[1]

@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 
 from hamtimer.cli import main
-from hamtimer.core import logfile, sessions
+from hamtimer.core.history import sessions
+from hamtimer.core.log import logfile
 from hamtimer.core.paths import cache_dir, history_cache_dir
 from tests.conftest import UserDirs
 from tests.support.logs import BRIDGE, bridge, day, one_decimal, pct, result, side, write_log
@@ -666,7 +667,7 @@ def test_a_new_version_does_not_print_an_old_cached_report(
 ) -> None:
     import hamtimer
     import hamtimer.cli
-    from hamtimer.core import symmetry
+    from hamtimer.core.history import symmetry
 
     assert exercise(report(capsys))["band"] == "amber"
     # An upgrade whose bands start at 15 %: the same logs now give green.

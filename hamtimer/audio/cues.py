@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from hamtimer.audio import synth
 from hamtimer.audio.synth import Note
-from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.kinds import ONE_LEG, Side
+from hamtimer.core.session.events import Cue, Event, EventKind
 
 GAP = 0.12
 """Silence between two sounds of one clip; the notes inside a sound are at most 0.05 s apart."""

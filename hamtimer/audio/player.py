@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from hamtimer.core.events import Event
+from hamtimer.core.session.events import Event
 
 
 class CuePlayer(Protocol):

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from hamtimer.audio.cues import Bank, Clip, keys_for, merge
-from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.kinds import Side
-from hamtimer.core.plan import Step, WorkStep
+from hamtimer.core.session.events import Cue, Event, EventKind
+from hamtimer.core.session.plan import Step, WorkStep
 
 if TYPE_CHECKING:  # the rest is imported by the worker, off the start-up path (ctypes, tempfile...)
     from hamtimer.audio.backends import Backend, Chain

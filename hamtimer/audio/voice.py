@@ -11,7 +11,7 @@ import subprocess
 from collections.abc import Callable
 
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.plan import WorkStep
+from hamtimer.core.session.plan import WorkStep
 
 SPEAKERS = ("espeak-ng", "espeak", "say")
 _UNITS = {"m": "metres", "km": "kilometres", "yd": "yards", "mi": "miles"}

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "schema":
-        from hamtimer.core.schema import schema_text
+        from hamtimer.core.program.schema import schema_text
 
         sys.stdout.write(schema_text())
         return EXIT_OK

@@ -12,9 +12,9 @@ from typing import TextIO
 from hamtimer.authoring.ask import ask
 from hamtimer.authoring.editor import editor_command, run_editor
 from hamtimer.authoring.newprog import AuthoringError, ensure_schema, with_directive
-from hamtimer.core.catalog import DRAFT_SUFFIX, bundled_dir, resolve, user_dir
-from hamtimer.core.loader import parse_program
-from hamtimer.core.problems import ProgramError
+from hamtimer.core.program.catalog import DRAFT_SUFFIX, bundled_dir, resolve, user_dir
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.program.problems import ProgramError
 from hamtimer.core.storage import write_atomic
 
 QUESTION = "[e]dit again, [k]eep the draft, [d]rop? "

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hamtimer.core.catalog import resolve, user_dir
-from hamtimer.core.loader import MAX_FILE_BYTES
 from hamtimer.core.paths import config_dir
-from hamtimer.core.problems import Problem, ProgramError
-from hamtimer.core.schema import SCHEMA_FILE, schema_text
+from hamtimer.core.program.catalog import resolve, user_dir
+from hamtimer.core.program.loader import MAX_FILE_BYTES
+from hamtimer.core.program.problems import Problem, ProgramError
+from hamtimer.core.program.schema import SCHEMA_FILE, schema_text
 from hamtimer.core.storage import write_atomic
 
 TEMPLATE = Path(__file__).with_name("template.toml")

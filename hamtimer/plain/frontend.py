@@ -17,11 +17,11 @@ from collections.abc import Callable
 from types import FrameType
 from typing import TextIO
 
-from hamtimer.core.engine import Status
-from hamtimer.core.events import Event, EventKind
-from hamtimer.core.plan import WorkStep
-from hamtimer.core.rating import check_keys
-from hamtimer.core.session import Notice, NoticeKind, SessionRunner
+from hamtimer.core.session.engine import Status
+from hamtimer.core.session.events import Event, EventKind
+from hamtimer.core.session.plan import WorkStep
+from hamtimer.core.session.rating import check_keys
+from hamtimer.core.session.runner import Notice, NoticeKind, SessionRunner
 from hamtimer.plain import lines
 from hamtimer.plain.source import Source
 

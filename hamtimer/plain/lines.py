@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import math
 
-from hamtimer.core.engine import Engine, Status
-from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.formatting import clock, counted, format_seconds
+from hamtimer.core.history.summary import summarize
+from hamtimer.core.history.verdict import session_words
 from hamtimer.core.kinds import WorkKind
-from hamtimer.core.plan import Plan, RestStep, Step, WorkStep
-from hamtimer.core.progression import next_time_lines, progress_lines
-from hamtimer.core.rating import check_keys, difficulty_words
-from hamtimer.core.results import SideResult
-from hamtimer.core.summary import summarize
-from hamtimer.core.verdict import session_words
+from hamtimer.core.session.engine import Engine, Status
+from hamtimer.core.session.events import Cue, Event, EventKind
+from hamtimer.core.session.plan import Plan, RestStep, Step, WorkStep
+from hamtimer.core.session.rating import check_keys, difficulty_words
+from hamtimer.core.session.results import SideResult
+from hamtimer.core.training.progression import next_time_lines, progress_lines
 
 KEYS = (
     "keys: space go or count a rep · enter end the step · p pause · s skip · b back · "

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TextIO
 
 from hamtimer.audio.player import CuePlayer
-from hamtimer.core.plan import Plan, Step
-from hamtimer.core.session import SessionRunner
+from hamtimer.core.session.plan import Plan, Step
+from hamtimer.core.session.runner import SessionRunner
 from hamtimer.plain.frontend import PlainSession
 from hamtimer.plain.source import open_source
 

@@ -14,7 +14,7 @@ import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on
 from textual.app import App
@@ -25,11 +25,11 @@ from textual.screen import Screen
 
 from hamtimer.audio.player import CuePlayer, SilentPlayer
 from hamtimer.core import paths
-from hamtimer.core.clock import Clock, monotonic
-from hamtimer.core.engine import Engine, Status
 from hamtimer.core.kinds import Side
-from hamtimer.core.plan import Plan, Step
-from hamtimer.core.session import RESUME_WITHIN, Notice, NoticeKind, SessionRunner
+from hamtimer.core.session.clock import Clock, monotonic
+from hamtimer.core.session.engine import Engine, Status
+from hamtimer.core.session.plan import Plan, Step
+from hamtimer.core.session.runner import RESUME_WITHIN, Notice, NoticeKind, SessionRunner
 from hamtimer.ui.messages import (
     IncludeWaiting,
     OpenHistory,
@@ -40,9 +40,6 @@ from hamtimer.ui.messages import (
 )
 from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.themes import PHASE_DEFAULTS, install_themes, remember_theme_changes
-
-if TYPE_CHECKING:
-    from hamtimer.core.journal import Journal
 
 __all__ = ["RESUME_WITHIN", "HamtimerApp", "RunOptions"]
 
@@ -102,10 +99,6 @@ class HamtimerApp(App[None]):
     @property
     def engine(self) -> Engine | None:
         return self.runner.engine if self.runner is not None else None
-
-    @property
-    def journal(self) -> Journal | None:
-        return self.runner.journal if self.runner is not None else None
 
     @property
     def data_dir(self) -> Path:
@@ -226,7 +219,7 @@ class HamtimerApp(App[None]):
 
         def chosen(folder: str | None) -> None:
             if folder and runner.save_elsewhere(Path(folder).expanduser()):
-                path = runner.journal.path if runner.journal is not None else folder
+                path = runner.log_path or folder
                 self.notify(f"Session log written to {escape(str(path))}", title="Log saved")
             elif folder:
                 self.notify(f"Still cannot write there: {escape(runner.log_problem or '')}", severity="error")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from hamtimer.core.plan import Plan
-from hamtimer.core.session import Command
+from hamtimer.core.session.plan import Plan
+from hamtimer.core.session.runner import Command
 
 
 class RunnerCommand(Message):

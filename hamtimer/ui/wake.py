@@ -13,7 +13,7 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from hamtimer.core.clock import Clock, monotonic
+from hamtimer.core.session.clock import Clock, monotonic
 
 EARLY = 0.003
 """Seconds before a due moment that the loop wakes; the rest is slept precisely."""

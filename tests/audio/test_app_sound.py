@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from hamtimer.audio.backends import Unavailable
 from hamtimer.audio.cues import Clip
 from hamtimer.audio.sound import SoundPlayer
-from hamtimer.core.clock import FakeClock
+from hamtimer.core.session.clock import FakeClock
 from hamtimer.ui.app import HamtimerApp, RunOptions
 from hamtimer.ui.widgets.line import Line
 from tests.support.pilot import BRIDGE, make_plan, press, settle

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from hamtimer.audio.cues import MAJOR, SHOWCASE, SOUNDS, keys_for, merge
-from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.kinds import Side
+from hamtimer.core.session.events import Cue, Event, EventKind
 
 
 def cue(kind: Cue, side: Side | None = None, value: object = None) -> Event:

@@ -14,10 +14,10 @@ import pytest
 from hamtimer.audio.backends import Unavailable
 from hamtimer.audio.cues import Clip
 from hamtimer.audio.sound import STALE, Hooks, SoundPlayer, _Batch
-from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.kinds import Side
-from hamtimer.core.loader import parse_program
-from hamtimer.core.plan import build_plan
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.session.events import Cue, Event, EventKind
+from hamtimer.core.session.plan import build_plan
 from hamtimer.core.settings import backend_choice
 
 PROGRAM = """

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hamtimer.audio.voice import Voice, announcement
-from hamtimer.core.loader import parse_program
-from hamtimer.core.plan import WorkStep, build_plan
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.session.plan import WorkStep, build_plan
 
 
 def first_work(exercise: str, sides: str = "both") -> WorkStep:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hamtimer.cli import main
-from hamtimer.core.catalog import bundled_dir
+from hamtimer.core.program.catalog import bundled_dir
 from tests.conftest import UserDirs
 from tests.support.editing import DATA, ScriptedEditor
 

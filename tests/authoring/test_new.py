@@ -11,8 +11,8 @@ import pytest
 from jsonschema import Draft4Validator
 
 from hamtimer.cli import main
-from hamtimer.core import loader
-from hamtimer.core.schema import schema_text
+from hamtimer.core.program import loader
+from hamtimer.core.program.schema import schema_text
 from tests.conftest import UserDirs
 from tests.support.editing import DATA
 
@@ -41,7 +41,7 @@ def test_the_template_is_written_to_your_folder_and_is_valid(
 
 
 def test_the_template_explains_every_key_the_loader_knows() -> None:
-    text = (Path(loader.__file__).parents[1] / "authoring" / "template.toml").read_text()
+    text = (Path(loader.__file__).parents[2] / "authoring" / "template.toml").read_text()
     keys = {*loader._PROGRAM_KEYS, *loader._REST_KEYS, *loader._BLOCK_KEYS, *loader._EXERCISE_KEYS}
     keys |= {*loader._GOAL_KEYS} - {"time"}
     missing = [k for k in sorted(keys - {"exercise"}) if not re.search(rf"(^|[{{,#]\s*){k} = ", text, re.M)]

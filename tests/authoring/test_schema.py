@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from jsonschema import Draft4Validator
 
 from hamtimer.cli import main
-from hamtimer.core.loader import parse_program
-from hamtimer.core.problems import ProgramError
-from hamtimer.core.quantities import _DISTANCE_UNITS, _UNIT_SECONDS
-from hamtimer.core.schema import FOLDS, SCHEMA_FILE, program_schema
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.program.problems import ProgramError
+from hamtimer.core.program.quantities import _DISTANCE_UNITS, _UNIT_SECONDS
+from hamtimer.core.program.schema import FOLDS, SCHEMA_FILE, program_schema
 from tests.core.test_loader_fuzz import BASE, mutated_programs
 
 REPO = Path(__file__).parents[2]

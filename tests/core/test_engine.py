@@ -7,13 +7,13 @@ from collections.abc import Iterable
 
 import pytest
 
-from hamtimer.core.clock import FakeClock
-from hamtimer.core.engine import Engine, Status
-from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.kinds import Side
-from hamtimer.core.loader import parse_program
-from hamtimer.core.plan import build_plan
-from hamtimer.core.timeline import step_length
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.session.clock import FakeClock
+from hamtimer.core.session.engine import Engine, Status
+from hamtimer.core.session.events import Cue, Event, EventKind
+from hamtimer.core.session.plan import build_plan
+from hamtimer.core.session.timeline import step_length
 
 T0 = 1000.0
 

@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from hamtimer.core.export import COLUMNS, write_csv
+from hamtimer.core.history.export import COLUMNS, write_csv
 from tests.support.logs import BRIDGE, bridge, day, result, side, write_log
 
 

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from hamtimer.core.history import build_report
-from hamtimer.core.sessions import collect
-from hamtimer.core.symmetry import asymmetry, band
+from hamtimer.core.history.report import build_report
+from hamtimer.core.history.sessions import collect
+from hamtimer.core.history.symmetry import asymmetry, band
 from tests.support.logs import (  # the UI's history tests import some of these from here
     BRIDGE,
     bridge,

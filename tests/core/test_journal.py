@@ -17,14 +17,14 @@ from typing import Any
 
 import pytest
 
-from hamtimer.core.clock import FakeClock
-from hamtimer.core.engine import Engine, Status
-from hamtimer.core.events import Event
-from hamtimer.core.journal import Journal, SessionLog, follow, new_session_path, restore
-from hamtimer.core.loader import parse_program
-from hamtimer.core.logfile import from_document
-from hamtimer.core.plan import Plan, WorkStep, build_plan
-from hamtimer.core.sessions import collect
+from hamtimer.core.history.sessions import collect
+from hamtimer.core.log.journal import Journal, SessionLog, follow, new_session_path, restore
+from hamtimer.core.log.logfile import from_document
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.session.clock import FakeClock
+from hamtimer.core.session.engine import Engine, Status
+from hamtimer.core.session.events import Event
+from hamtimer.core.session.plan import Plan, WorkStep, build_plan
 from hamtimer.core.storage import slug, write_atomic
 from tests.support.programs import data_text
 

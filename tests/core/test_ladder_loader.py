@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from hamtimer.core.loader import parse_program
-from hamtimer.core.problems import ProgramError
-from hamtimer.core.program import SideOrder
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.program.model import SideOrder
+from hamtimer.core.program.problems import ProgramError
 
 
 def load(exercises: str, head: str = "") -> str:

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from hamtimer.core.kinds import WorkKind
-from hamtimer.core.loader import load_program, parse_program
-from hamtimer.core.problems import ProgramError
-from hamtimer.core.program import (
+from hamtimer.core.program.loader import load_program, parse_program
+from hamtimer.core.program.model import (
     Block,
     Exercise,
     Goal,
@@ -19,7 +18,8 @@ from hamtimer.core.program import (
     Sides,
     Work,
 )
-from hamtimer.core.quantities import Bounds
+from hamtimer.core.program.problems import ProgramError
+from hamtimer.core.program.quantities import Bounds
 
 SOURCE = "x.toml"
 

@@ -15,10 +15,10 @@ import tomli_w
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from hamtimer.core.loader import parse_program
-from hamtimer.core.plan import build_plan
-from hamtimer.core.problems import ProgramError
-from hamtimer.core.program import Program
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.program.model import Program
+from hamtimer.core.program.problems import ProgramError
+from hamtimer.core.session.plan import build_plan
 
 SOURCE = "fuzz.toml"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from hamtimer.core import logfile
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.logfile import ResultEntry, SessionRecord, SideEntry, UnusableLog
-from hamtimer.core.marks import Mark
+from hamtimer.core.log import logfile
+from hamtimer.core.log.logfile import ResultEntry, SessionRecord, SideEntry, UnusableLog
+from hamtimer.core.session.marks import Mark
 from tests.support.logs import bridge, day, log_text, result, side
 
 STARTED = datetime(2026, 11, 22, 7, 30, tzinfo=timezone(timedelta(hours=1)))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hamtimer.core.events import EventKind
-from hamtimer.core.journal import side_entry
-from hamtimer.core.marks import Mark
-from hamtimer.core.summary import summarize
+from hamtimer.core.history.summary import summarize
+from hamtimer.core.log.journal import side_entry
+from hamtimer.core.session.events import EventKind
+from hamtimer.core.session.marks import Mark
 from hamtimer.summary_table import summary_table
 from tests.core.test_engine import T0, single
 

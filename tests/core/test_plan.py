@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 
-from hamtimer.core.catalog import bundled_dir
 from hamtimer.core.kinds import WorkKind
-from hamtimer.core.loader import load_program, parse_program
-from hamtimer.core.plan import (
+from hamtimer.core.program.catalog import bundled_dir
+from hamtimer.core.program.loader import load_program, parse_program
+from hamtimer.core.program.model import SideOrder, Sides
+from hamtimer.core.program.quantities import Bounds
+from hamtimer.core.session.plan import (
     ASSUMED_DISTANCE_SECONDS,
     ASSUMED_MAX_REPS,
     ASSUMED_MAX_SECONDS,
@@ -22,8 +24,6 @@ from hamtimer.core.plan import (
     WorkStep,
     build_plan,
 )
-from hamtimer.core.program import SideOrder, Sides
-from hamtimer.core.quantities import Bounds
 
 BUNDLED = ["bridge-progression", "long-run-circuit", "run-day", "runners-six", "speed-circuit"]
 

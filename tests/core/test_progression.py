@@ -257,9 +257,9 @@ def test_plan_text_says_why(capsys: Any, ladder: Path, tmp_path: Path) -> None:
 
 def test_the_newest_sessions_alone_give_what_every_session_gives(ladder: Path, tmp_path: Path) -> None:
     """plan_today reads only the newest sessions holding each exercise (for speed over years)."""
-    from hamtimer.core.loader import load_program
-    from hamtimer.core.progression import names_needed, progress_for, sessions_needed
-    from hamtimer.core.sessions import collect
+    from hamtimer.core.history.sessions import collect
+    from hamtimer.core.program.loader import load_program
+    from hamtimer.core.training.progression import names_needed, progress_for, sessions_needed
 
     for n in range(1, 25):
         reps = 12 if n % 3 else 9

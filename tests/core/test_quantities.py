@@ -7,8 +7,8 @@ import math
 import pytest
 
 from hamtimer.core.kinds import WorkKind
-from hamtimer.core.program import Work
-from hamtimer.core.quantities import (
+from hamtimer.core.program.model import Work
+from hamtimer.core.program.quantities import (
     MAX_SECONDS,
     Bounds,
     ValueProblem,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hamtimer.core.rating import RESERVED, check_keys
+from hamtimer.core.session.rating import RESERVED, check_keys
 
 
 def test_a_check_takes_its_initial() -> None:

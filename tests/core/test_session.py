@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from hamtimer.core.clock import FakeClock
-from hamtimer.core.engine import Status
-from hamtimer.core.events import Cue, Event, EventKind
-from hamtimer.core.session import RESUME_WITHIN, Command, Notice, NoticeKind, SessionRunner
+from hamtimer.core.session.clock import FakeClock
+from hamtimer.core.session.engine import Status
+from hamtimer.core.session.events import Cue, Event, EventKind
+from hamtimer.core.session.runner import RESUME_WITHIN, Command, Notice, NoticeKind, SessionRunner
 from tests.support.programs import BRIDGE, plan_of
 
 PREPARE, HOLD, SIDE_REST, EXERCISE_REST = 5, 30, 20, 30

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hamtimer.core.sessions import collect, file_age_seconds, latest_for, log_files
+from hamtimer.core.history.sessions import collect
+from hamtimer.core.log.folder import file_age_seconds, latest_for, log_files
 from tests.support.logs import BRIDGE, bridge, day, log_path, result, side, write_log
 
 CACHE = "cache/history"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from hamtimer.core.history.summary import summarize
+from hamtimer.core.history.symmetry import asymmetry
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.plan import Plan, WorkStep
-from hamtimer.core.results import SideResult
-from hamtimer.core.summary import summarize
-from hamtimer.core.symmetry import asymmetry
+from hamtimer.core.session.plan import Plan, WorkStep
+from hamtimer.core.session.results import SideResult
 from tests.support.programs import data_plan
 
 

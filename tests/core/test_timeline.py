@@ -6,11 +6,11 @@ import itertools
 
 import pytest
 
-from hamtimer.core.events import Cue
 from hamtimer.core.kinds import Side
-from hamtimer.core.loader import parse_program
-from hamtimer.core.plan import Plan, PrepareStep, RestReason, RestStep, Step, WorkStep, build_plan
-from hamtimer.core.timeline import Moment, moments, step_length
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.session.events import Cue
+from hamtimer.core.session.plan import Plan, PrepareStep, RestReason, RestStep, Step, WorkStep, build_plan
+from hamtimer.core.session.timeline import Moment, moments, step_length
 
 
 def plan_of(body: str, head: str = "prepare = 0") -> Plan:

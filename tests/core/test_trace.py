@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from hamtimer.core.clock import FakeClock
-from hamtimer.core.engine import Engine, Status
-from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.kinds import Side
-from hamtimer.core.trace import TraceWriter
+from hamtimer.core.session.clock import FakeClock
+from hamtimer.core.session.engine import Engine, Status
+from hamtimer.core.session.events import Cue, Event, EventKind
+from hamtimer.core.session.trace import TraceWriter
 from tests.support.programs import data_plan
 
 

@@ -14,11 +14,11 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
 
-from hamtimer.core.clock import FakeClock
-from hamtimer.core.engine import Engine
-from hamtimer.core.events import Cue, Event
-from hamtimer.core.loader import parse_program
-from hamtimer.core.plan import Plan, build_plan
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.session.clock import FakeClock
+from hamtimer.core.session.engine import Engine
+from hamtimer.core.session.events import Cue, Event
+from hamtimer.core.session.plan import Plan, build_plan
 from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.widgets.banner import SideBanner
 from hamtimer.ui.widgets.figures import BigFigures

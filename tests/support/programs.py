@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hamtimer.core.loader import load_program
-from hamtimer.core.plan import Plan, build_plan
+from hamtimer.core.program.loader import load_program
+from hamtimer.core.session.plan import Plan, build_plan
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 BRIDGE = DATA / "bridge.toml"

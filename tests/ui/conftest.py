@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hamtimer.core.clock import FakeClock
-from hamtimer.core.plan import Plan
+from hamtimer.core.session.clock import FakeClock
+from hamtimer.core.session.plan import Plan
 from hamtimer.ui.app import HamtimerApp, RunOptions
 from hamtimer.ui.messages import ProgramChosen
 from hamtimer.ui.screens.picker import PickerScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from hamtimer.core.engine import Status
+from hamtimer.core.session.engine import Status
 from hamtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
 from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.screens.summary import SummaryScreen

@@ -10,9 +10,9 @@ from contextlib import asynccontextmanager
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
-from hamtimer.core.catalog import bundled_dir
-from hamtimer.core.engine import Status
-from hamtimer.core.plan import Plan
+from hamtimer.core.program.catalog import bundled_dir
+from hamtimer.core.session.engine import Status
+from hamtimer.core.session.plan import Plan
 from hamtimer.ui.app import HamtimerApp
 from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.session import SessionScreen

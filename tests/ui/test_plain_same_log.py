@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from hamtimer.core.engine import Status
+from hamtimer.core.session.engine import Status
 from hamtimer.ui.screens.summary import SummaryScreen
 from tests.support.pilot import RunSession, UiDirs
 from tests.support.programs import TINY, plan_of

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandPalette
 
-from hamtimer.core.clock import FakeClock
-from hamtimer.core.plan import WorkStep
+from hamtimer.core.session.clock import FakeClock
+from hamtimer.core.session.plan import WorkStep
 from hamtimer.ui.app import HamtimerApp, RunOptions
 from hamtimer.ui.screens.dialogs import FullText
 from hamtimer.ui.themes import theme_name

@@ -11,7 +11,7 @@ import pytest
 from textual.notifications import Notify
 from textual.widgets import Input, Static
 
-from hamtimer.core.engine import Status
+from hamtimer.core.session.engine import Status
 from hamtimer.ui.app import RESUME_WITHIN
 from hamtimer.ui.screens.dialogs import ConfirmQuit, FolderPrompt
 from hamtimer.ui.screens.summary import SummaryScreen
@@ -179,7 +179,7 @@ async def test_a_failing_data_folder_warns_once_and_the_session_goes_on(
         await s.press("7")
         await s.advance(SIDE_REST + HOLD)
         assert s.engine.status is Status.RUNNING and s.engine.index == RIGHT + 1
-        journal = s.app.journal  # type: ignore[attr-defined]
+        journal = s.app.runner.journal  # type: ignore[attr-defined]
         assert journal.error is not None and "Not a directory" in journal.error
         assert [r.difficulty for r in journal.log.results] == [7, None]  # kept in memory
         assert set(s.engine.results) == {LEFT, RIGHT}
@@ -210,7 +210,7 @@ async def test_ctrl_q_shows_the_log_problem_and_w_writes_the_log_elsewhere(
         field.value = str(elsewhere)
         await s.press("enter")
         assert isinstance(s.app.screen, ConfirmQuit)
-        journal = s.app.journal  # type: ignore[attr-defined]
+        journal = s.app.runner.journal  # type: ignore[attr-defined]
         assert journal.error is None
         (path,) = files(elsewhere)
         assert journal.path == path
@@ -247,7 +247,7 @@ async def test_a_folder_that_fails_too_says_so_and_keeps_the_prompt_reachable(
         assert isinstance(s.app.screen, ConfirmQuit)
         await s.press("n")
         assert s.engine.status is Status.RUNNING
-        assert s.app.journal.error is not None  # type: ignore[attr-defined]
+        assert s.app.runner.journal.error is not None  # type: ignore[attr-defined]
 
 
 async def test_w_does_nothing_when_the_log_is_saved(run_session: RunSession, ui_dirs: UiDirs) -> None:

@@ -6,9 +6,9 @@ import pytest
 from textual import messages
 from textual.widgets import Static
 
-from hamtimer.core.engine import Status
-from hamtimer.core.events import Cue
-from hamtimer.core.plan import RestStep, WorkStep
+from hamtimer.core.session.engine import Status
+from hamtimer.core.session.events import Cue
+from hamtimer.core.session.plan import RestStep, WorkStep
 from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.widgets.figures import BigFigures
 from tests.support.pilot import HOLD, PREPARE, SIDE_REST, RunSession, Session, plain, screen_text

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from hamtimer.core import journal
-from hamtimer.core.clock import FakeClock
+from hamtimer.core.log import journal
+from hamtimer.core.session.clock import FakeClock
 from hamtimer.ui.app import HamtimerApp, RunOptions
 from hamtimer.ui.screens.dialogs import ConfirmQuit, FullText, HelpScreen
 from hamtimer.ui.screens.history import HistoryScreen

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from hamtimer.core.kinds import Side
-from hamtimer.core.loader import parse_program
-from hamtimer.core.plan import Plan
-from hamtimer.core.program import Program
-from hamtimer.core.progression import plan_today
+from hamtimer.core.program.loader import parse_program
+from hamtimer.core.program.model import Program
+from hamtimer.core.session.plan import Plan
+from hamtimer.core.training.progression import plan_today
 from hamtimer.ui.screens.start import SorenessCheckIn
 from tests.support.logs import day, result, side, write_log
 from tests.support.pilot import RunSession

@@ -6,7 +6,7 @@ path is covered by test_finishing_a_run_session_shows_the_summary.
 
 from __future__ import annotations
 
-from hamtimer.core.engine import Status
+from hamtimer.core.session.engine import Status
 from hamtimer.ui.screens.history import HistoryScreen
 from hamtimer.ui.screens.picker import PickerScreen
 from hamtimer.ui.screens.summary import SummaryScreen

@@ -2,7 +2,7 @@
 
 Each exercise has a chart (left and right over time, the goal as a line, framed in the band's
 colour) where one fits, else a sparkline per side; the comparison is said in words
-(`core/verdict.py`), never as a band from fewer than 3 sessions.
+(`core/history/verdict.py`), never as a band from fewer than 3 sessions.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, Sparkline, Static
 
 from hamtimer.core.formatting import measure, unit
-from hamtimer.core.history import ExerciseReport, Report, build_report
+from hamtimer.core.history.report import ExerciseReport, Report, build_report
+from hamtimer.core.history.sessions import collect
 from hamtimer.core.paths import history_cache_dir
-from hamtimer.core.sessions import collect
 
 BAND_STYLE = {"green": "green", "amber": "yellow", "red": "red", "mixed": "magenta"}
 CHART_MIN_WIDTH = 60

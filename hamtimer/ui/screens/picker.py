@@ -15,12 +15,12 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hamtimer.core import paths
-from hamtimer.core.catalog import ProgramEntry, all_programs
 from hamtimer.core.formatting import clock
-from hamtimer.core.history import Report, build_report
-from hamtimer.core.plan import Plan
-from hamtimer.core.problems import ProgramError
-from hamtimer.core.sessions import collect
+from hamtimer.core.history.report import Report, build_report
+from hamtimer.core.history.sessions import collect
+from hamtimer.core.program.catalog import ProgramEntry, all_programs
+from hamtimer.core.program.problems import ProgramError
+from hamtimer.core.session.plan import Plan, build_plan
 from hamtimer.ui.messages import OpenHistory, ProgramChosen
 
 
@@ -83,7 +83,7 @@ class PickerScreen(Screen[None]):
         self.report: Report | None = None
         for entry in all_programs():
             try:
-                self.entries.append((entry, entry.load_plan()))
+                self.entries.append((entry, build_plan(entry.load())))
             except ProgramError as err:
                 self.entries.append((entry, err))
 
@@ -152,7 +152,7 @@ class PickerScreen(Screen[None]):
     def choose(self, index: int) -> None:
         loaded = self.entries[index][1]
         if isinstance(loaded, Plan):
-            from hamtimer.core.progression import plan_today
+            from hamtimer.core.training.progression import plan_today
 
             self.post_message(ProgramChosen(plan_today(loaded.program, self.data_dir)))
         else:

@@ -18,12 +18,12 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from hamtimer.core.engine import Engine, Status
-from hamtimer.core.events import Event, EventKind
 from hamtimer.core.formatting import counted
-from hamtimer.core.plan import PrepareStep, WorkStep
-from hamtimer.core.rating import check_keys
-from hamtimer.core.session import Command, SessionRunner
+from hamtimer.core.session.engine import Engine, Status
+from hamtimer.core.session.events import Event, EventKind
+from hamtimer.core.session.plan import PrepareStep, WorkStep
+from hamtimer.core.session.rating import check_keys
+from hamtimer.core.session.runner import Command, SessionRunner
 from hamtimer.ui.messages import IncludeWaiting, RunnerCommand, ToggleMute
 from hamtimer.ui.screens.start import ask_soreness, today_text
 from hamtimer.ui.screens.step_text import (

@@ -14,9 +14,9 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from hamtimer.core.plan import Plan
-from hamtimer.core.progression import progress_lines
-from hamtimer.core.session import SessionRunner
+from hamtimer.core.session.plan import Plan
+from hamtimer.core.session.runner import SessionRunner
+from hamtimer.core.training.progression import progress_lines
 
 
 def today_text(plan: Plan) -> str:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from textual.markup import escape
 
-from hamtimer.core.engine import Engine, Status
 from hamtimer.core.formatting import format_seconds
 from hamtimer.core.kinds import WorkKind
-from hamtimer.core.plan import RestStep, Step, WorkStep
+from hamtimer.core.session.engine import Engine, Status
+from hamtimer.core.session.plan import RestStep, Step, WorkStep
 from hamtimer.ui.widgets.clock import clock_text
 
 LAST_SECONDS = 3

@@ -14,16 +14,16 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from hamtimer.core.engine import Status
-from hamtimer.core.events import Event
 from hamtimer.core.formatting import clock, decimal, unit
-from hamtimer.core.history import LastTime, last_times
+from hamtimer.core.history.report import LastTime, last_times
+from hamtimer.core.history.sessions import collect
+from hamtimer.core.history.summary import active_seconds, engine_results, summarize
+from hamtimer.core.history.tally import ExerciseTally
 from hamtimer.core.paths import history_cache_dir
-from hamtimer.core.progression import next_time_lines
-from hamtimer.core.session import SessionRunner
-from hamtimer.core.sessions import collect
-from hamtimer.core.summary import active_seconds, engine_results, summarize
-from hamtimer.core.tally import ExerciseTally
+from hamtimer.core.session.engine import Status
+from hamtimer.core.session.events import Event
+from hamtimer.core.session.runner import SessionRunner
+from hamtimer.core.training.progression import next_time_lines
 from hamtimer.summary_table import summary_table
 from hamtimer.ui.messages import OpenHistory, SummaryClosed
 from hamtimer.ui.widgets.rating import RatingPanel
@@ -95,11 +95,11 @@ class SummaryScreen(Screen[None]):
     @work(exclusive=True)
     async def compare_with_last_time(self) -> None:
         """Today against the newest earlier session holding the same exercises (read off-loop)."""
-        journal, data_dir = self.runner.journal, self.runner.data_dir
+        log_path, data_dir = self.runner.log_path, self.runner.data_dir
         exclude = None
-        if journal is not None and journal.path is not None:
+        if log_path is not None:
             try:
-                exclude = journal.path.relative_to(data_dir).as_posix()
+                exclude = log_path.relative_to(data_dir).as_posix()
             except ValueError:
                 exclude = None
         today = summarize(engine_results(self.engine))
@@ -110,13 +110,13 @@ class SummaryScreen(Screen[None]):
             self.query_one("#last-time", Static).update(compare_text(today, found))
 
     def redraw(self) -> None:
-        journal = self.runner.journal
+        problem, log_path = self.runner.log_problem, self.runner.log_path
         saved = self.query_one("#saved", Static)
-        if journal is not None and journal.error:
-            saved.update(f"[b red]The log could not be saved[/b red] ({escape(journal.error)}): "
+        if problem:
+            saved.update(f"[b red]The log could not be saved[/b red] ({escape(problem)}): "
                          "[b]w[/b] writes it to another folder.")  # fmt: skip
-        elif journal is not None and journal.path is not None:
-            saved.update(f"Saved to {escape(str(journal.path))}")
+        elif log_path is not None:
+            saved.update(f"Saved to {escape(str(log_path))}")
         table = self.query_one("#summary-table", Static)
         table.update(summary_table(self.engine) if self.engine.results else "Nothing was recorded.")
         self.query_one(RatingPanel).redraw()

@@ -9,8 +9,8 @@ from __future__ import annotations
 from textual_plotext import PlotextPlot
 
 from hamtimer.charts import draw_exercise, draw_soreness
-from hamtimer.core.history import ExerciseReport
-from hamtimer.core.soreness import SorenessReport
+from hamtimer.core.history.report import ExerciseReport
+from hamtimer.core.history.soreness import SorenessReport
 
 
 class ExerciseChart(PlotextPlot):

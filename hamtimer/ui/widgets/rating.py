@@ -6,9 +6,9 @@ from textual.markup import escape
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from hamtimer.core.rating import ANCHORS, check_keys, difficulty_words
-from hamtimer.core.results import SideResult
-from hamtimer.core.session import Command
+from hamtimer.core.session.rating import ANCHORS, check_keys, difficulty_words
+from hamtimer.core.session.results import SideResult
+from hamtimer.core.session.runner import Command
 from hamtimer.ui.messages import RunnerCommand
 
 

@@ -6,14 +6,43 @@ and it is a training aid, never a diagnosis.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import Protocol
 
 from hamtimer.core.formatting import decimal, unit
-from hamtimer.core.kinds import Side
-from hamtimer.core.symmetry import MIN_SESSIONS, Asymmetry
+from hamtimer.core.history.symmetry import MIN_SESSIONS, Asymmetry
+from hamtimer.core.kinds import Side, WorkKind
 
-if TYPE_CHECKING:
-    from hamtimer.core.history import ExerciseReport
+
+class _Averaged(Protocol):
+    @property
+    def mean(self) -> float | None: ...
+
+
+class Compared(Protocol):
+    """What a verdict reads of one exercise's report (`report.ExerciseReport` has it), so that
+    this module needs nothing from the report that uses it."""
+
+    @property
+    def work(self) -> WorkKind: ...
+    @property
+    def one_leg(self) -> bool: ...
+    @property
+    def holding(self) -> int: ...
+    @property
+    def capped(self) -> bool: ...
+    @property
+    def window(self) -> int: ...
+    @property
+    def asymmetry_pct(self) -> float | None: ...
+    @property
+    def weaker_in(self) -> dict[str, int] | None: ...
+    @property
+    def band(self) -> str | None: ...
+    @property
+    def weaker(self) -> Side | None: ...
+    @property
+    def sides(self) -> Mapping[Side, _Averaged]: ...
 
 
 def times(count: int) -> str:
@@ -25,7 +54,7 @@ def pct_text(pct: float) -> str:
     return f"{decimal(pct)} %"
 
 
-def verdict(item: ExerciseReport) -> str:
+def verdict(item: Compared) -> str:
     """E.g. "right weaker in 3 of 3 sessions: 14 % (amber)", "2 of 3 sessions so far: too few to
     judge", "mixed: left weaker twice, right once (12.5 % over 3 sessions)"."""
     if not item.one_leg:

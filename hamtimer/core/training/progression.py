@@ -9,101 +9,18 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hamtimer.core.kinds import ONE_LEG, Side, WorkKind
-from hamtimer.core.plan import Plan, build_plan
-from hamtimer.core.program import Block, Exercise, Goal, Program, SideOrder
-from hamtimer.core.quantities import TOLERANCE, Bounds
+from hamtimer.core.program.model import Exercise, Goal, Program, SideOrder
+from hamtimer.core.program.quantities import TOLERANCE
+from hamtimer.core.session.plan import Plan, build_plan
+from hamtimer.core.session.today import FirstSide, Progress, Target, Waiting, Why
 
 if TYPE_CHECKING:
-    from hamtimer.core.sessions import SessionSummary
-    from hamtimer.core.tally import ExerciseTally
-
-
-class Why(StrEnum):
-    """Why today's target is what it is."""
-
-    FIRST = "first time"
-    EARNED = "earned"
-    HELD = "held"
-    STEPPED_BACK = "stepped back"
-
-
-@dataclass(frozen=True)
-class Target:
-    """Today's target (and minimum) of an exercise with `progress`."""
-
-    exercise: str
-    target: float
-    minimum: float
-    why: Why
-    last_target: float | None = None
-    last_values: tuple[float, ...] = ()
-    limit: str | None = None
-    """"at the goal" or "at the file's target" when the rule's result was kept within them."""
-
-
-@dataclass(frozen=True)
-class Waiting:
-    """An exercise left out behind a gate, and how far its gate is from opening."""
-
-    exercise: str
-    after: str
-    streak: int
-    needed: int
-    goal: Goal | None = None
-    chained: bool = False
-    """`after` is itself waiting."""
-
-    def as_json(self) -> dict[str, Any]:
-        return {"exercise": self.exercise, "after": self.after, "streak": self.streak, "needed": self.needed}
-
-
-@dataclass(frozen=True)
-class FirstSide:
-    """The side that starts set 1 of an alternate or weaker-first exercise today, and why."""
-
-    side: Side
-    why: str
-
-
-@dataclass(frozen=True)
-class Progress:
-    """What history says about today's session of one program."""
-
-    targets: dict[str, Target] = field(default_factory=dict)
-    waiting: tuple[Waiting, ...] = ()
-    first_sides: dict[str, FirstSide] = field(default_factory=dict)
-    include_waiting: bool = False
-    """`run --all`: the waiting exercises are run too, for this session."""
-
-    @property
-    def left_out(self) -> tuple[Waiting, ...]:
-        return () if self.include_waiting else self.waiting
-
-    def including_waiting(self) -> Progress:
-        return replace(self, include_waiting=True)
-
-    def apply(self, program: Program) -> Program:
-        """The program as today runs it: today's targets, without the exercises left out."""
-        out = {w.exercise for w in self.left_out}
-        blocks: list[Block] = []
-        for block in program.blocks:
-            kept = tuple(self._today(e) for e in block.exercises if e.name not in out)
-            if kept:
-                blocks.append(replace(block, exercises=kept))
-        return replace(program, blocks=tuple(blocks))
-
-    def _today(self, exercise: Exercise) -> Exercise:
-        found = self.targets.get(exercise.name)
-        if found is None:
-            return exercise
-        bounds = Bounds(found.minimum, found.target)
-        return replace(exercise, work=replace(exercise.work, bounds=bounds))
+    from hamtimer.core.history.sessions import SessionSummary
+    from hamtimer.core.history.tally import ExerciseTally
 
 
 # ----- the rules
@@ -181,7 +98,7 @@ def first_side(
             return FirstSide(Side.LEFT, "alternating; no earlier session to follow")
         other = Side.RIGHT if last.first is Side.LEFT else Side.LEFT
         return FirstSide(other, f"alternating; {last.first} started last time")
-    from hamtimer.core.history import DEFAULT_WINDOW, exercise_report  # weaker-first only
+    from hamtimer.core.history.report import DEFAULT_WINDOW, exercise_report  # weaker-first only
 
     weaker = exercise_report(name, list(history), DEFAULT_WINDOW).weaker if history else None
     if weaker is None:
@@ -291,8 +208,8 @@ def progress_lines(program: Program, progress: Progress) -> list[str]:
 def _from_logs(program: Program, data_dir: Path) -> Progress:
     """Called with the cycle collector paused: the summaries read (thousands of small objects,
     none in a cycle) are all freed again when this returns, so no collection need walk them."""
+    from hamtimer.core.history.sessions import collect
     from hamtimer.core.paths import history_cache_dir
-    from hamtimer.core.sessions import collect
 
     collection = collect(
         data_dir, history_cache_dir(), frozenset(names_needed(program)), sessions_needed(program)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from hamtimer.core.events import Event
+from hamtimer.core.session.events import Event
 
 
 class TraceWriter:

@@ -11,9 +11,9 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from hamtimer.core.events import Cue
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.plan import PrepareStep, RestReason, RestStep, Step, WorkStep
+from hamtimer.core.session.events import Cue
+from hamtimer.core.session.plan import PrepareStep, RestReason, RestStep, Step, WorkStep
 
 TEMPO_PHASES = ("down", "pause", "up", "top")
 HALFWAY_FROM = 10.0

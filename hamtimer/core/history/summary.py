@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hamtimer.core.engine import Engine
-from hamtimer.core.journal import result_entries
-from hamtimer.core.results import SideResult
-from hamtimer.core.tally import ExerciseTally, tally
+from hamtimer.core.history.tally import ExerciseTally, tally
+from hamtimer.core.log.journal import result_entries
+from hamtimer.core.session.engine import Engine
+from hamtimer.core.session.results import SideResult
 
 
 def summarize(results: Iterable[SideResult]) -> list[ExerciseTally]:

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from hamtimer.core.formatting import format_seconds
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.quantities import Bounds, Tempo
+from hamtimer.core.program.quantities import Bounds, Tempo
 
 
 class Sides(StrEnum):

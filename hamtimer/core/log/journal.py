@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from hamtimer.core import logfile
-from hamtimer.core.engine import Engine
-from hamtimer.core.events import Event, EventKind
 from hamtimer.core.kinds import Side, WorkKind, logged_side
-from hamtimer.core.logfile import ResultEntry, SessionRecord, SideEntry
-from hamtimer.core.plan import Plan, WorkStep, number
-from hamtimer.core.results import SideResult
+from hamtimer.core.log import logfile
+from hamtimer.core.log.logfile import ResultEntry, SessionRecord, SideEntry
+from hamtimer.core.session.engine import Engine
+from hamtimer.core.session.events import Event, EventKind
+from hamtimer.core.session.plan import Plan, WorkStep, number
+from hamtimer.core.session.results import SideResult
 from hamtimer.core.storage import FILE_MODE, make_private_dir, slug, write_atomic
 
 

@@ -11,10 +11,10 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from hamtimer.core import loader
-from hamtimer.core.ladder_fields import LIMIT_PROGRESS
-from hamtimer.core.program import RestSettings, SideOrder, Sides
-from hamtimer.core.quantities import _DISTANCE_UNITS, _UNIT_SECONDS, MAX_REPS, MAX_SECONDS
+from hamtimer.core.program import loader
+from hamtimer.core.program.ladder_fields import LIMIT_PROGRESS
+from hamtimer.core.program.model import RestSettings, SideOrder, Sides
+from hamtimer.core.program.quantities import _DISTANCE_UNITS, _UNIT_SECONDS, MAX_REPS, MAX_SECONDS
 
 SCHEMA_FILE = "hamtimer.schema.json"
 DRAFT = "http://json-schema.org/draft-04/schema#"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import json
-import math
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,10 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from hamtimer.core import logfile
-from hamtimer.core.logfile import SessionRecord, UnusableLog
-from hamtimer.core.storage import make_private_dir, slug, write_atomic
-from hamtimer.core.tally import ExerciseTally, tally
+from hamtimer.core.history.tally import ExerciseTally, tally
+from hamtimer.core.log import logfile
+from hamtimer.core.log.folder import log_names
+from hamtimer.core.log.logfile import SessionRecord, UnusableLog
+from hamtimer.core.storage import make_private_dir, write_atomic
 
 CACHE_VERSION = 5
 """Bump when what the cache holds changes: a cache of another version is rebuilt.
@@ -96,29 +96,6 @@ class Collection:
     skipped: list[tuple[str, str]]
     parsed: int = 0
     """How many files had to be parsed (the rest came from the cache)."""
-
-
-def log_files(data_dir: Path) -> list[Path]:
-    """Every session log, in name order (which is date and time order)."""
-    return [Path(name) for name in _log_names(data_dir)]
-
-
-def _log_names(data_dir: Path) -> list[str]:
-    found: list[str] = []
-    try:
-        days = [entry.path for entry in os.scandir(data_dir / "sessions") if entry.is_dir()]
-    except OSError:
-        return []
-    for day in days:
-        try:
-            found.extend(
-                entry.path
-                for entry in os.scandir(day)
-                if entry.name.endswith(".toml") and not entry.name.startswith(".")
-            )
-        except OSError:
-            continue
-    return sorted(found)
 
 
 def _parse(path: Path, file: str) -> SessionSummary | str:
@@ -227,7 +204,7 @@ def _collect(
     skipped: list[tuple[str, str]] = []
     parsed = 0
     prefix = len(str(data_dir)) + 1
-    for path in _log_names(data_dir):
+    for path in log_names(data_dir):
         file = path[prefix:].replace(os.sep, "/")
         try:
             stat = os.stat(path)
@@ -312,29 +289,3 @@ def _newest_first(
                 wanted.discard(name)
         kept.append(summary)
     return kept
-
-
-def latest_for(data_dir: Path, program: str) -> tuple[Path, SessionRecord] | None:
-    """The newest readable log of a program (by name), for resuming; None if none.
-
-    File names sort by date and time and carry the program's slug, so only candidates are read.
-    """
-    marker = f"-{slug(program)}"
-    for path in sorted(log_files(data_dir), reverse=True):
-        stem = path.stem
-        if not (stem.endswith(marker) or marker + "-" in stem):
-            continue
-        try:
-            record = logfile.read(path)
-        except UnusableLog:
-            continue
-        if record.program == program:
-            return path, record
-    return None
-
-
-def file_age_seconds(path: Path) -> float:
-    try:
-        return max(0.0, datetime.now().timestamp() - os.stat(path).st_mtime)
-    except OSError:
-        return math.inf

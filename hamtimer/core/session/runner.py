@@ -18,15 +18,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from hamtimer.core.clock import Clock, monotonic
-from hamtimer.core.engine import Engine, Status
-from hamtimer.core.events import Event, EventKind
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.plan import Plan, WorkStep
+from hamtimer.core.session.clock import Clock, monotonic
+from hamtimer.core.session.engine import Engine, Status
+from hamtimer.core.session.events import Event, EventKind
+from hamtimer.core.session.plan import Plan, WorkStep
 
 if TYPE_CHECKING:
-    from hamtimer.core.journal import Journal, Unfinished
-    from hamtimer.core.trace import TraceWriter
+    from hamtimer.core.log.journal import Journal, Unfinished
+    from hamtimer.core.session.trace import TraceWriter
 
 RESUME_WITHIN = 12 * 3600
 """A running or stopped session younger than this (seconds since its last save) is offered back."""
@@ -93,7 +93,7 @@ class SessionRunner:
         self.unfinished: Unfinished | None = None
         self._trace: TraceWriter | None = None
         if trace is not None:
-            from hamtimer.core.trace import TraceWriter
+            from hamtimer.core.session.trace import TraceWriter
 
             self._trace = TraceWriter(trace)
         self._event_listeners: list[EventListener] = []
@@ -137,6 +137,11 @@ class SessionRunner:
     @property
     def log_problem(self) -> str | None:
         return self.journal.error if self.journal is not None else None
+
+    @property
+    def log_path(self) -> Path | None:
+        """Where this session's log is (or was last) written; None before it starts or if never saved."""
+        return self.journal.path if self.journal is not None else None
 
     def next_wake(self, display: bool = True) -> float | None:
         """When the runner next has something to do (or, with display, the shown seconds change)."""
@@ -239,8 +244,8 @@ class SessionRunner:
         """A recent running or stopped log of this program that can be gone on with."""
         if self.engine.status is not Status.READY:
             return None
-        from hamtimer.core.journal import restore
-        from hamtimer.core.sessions import file_age_seconds, latest_for
+        from hamtimer.core.log.folder import file_age_seconds, latest_for
+        from hamtimer.core.log.journal import restore
 
         try:
             found = latest_for(self.data_dir, self.plan.program.name)
@@ -300,14 +305,14 @@ class SessionRunner:
         journal = self.journal
         if journal is None:
             return
-        from hamtimer.core.journal import follow
+        from hamtimer.core.log.journal import follow
 
         before = journal.error
         if follow(journal, self.engine, events) and journal.error and journal.error != before:
             self._notify(Notice(NoticeKind.LOG_NOT_SAVED, journal.error))
 
     def _new_journal(self, started: Unfinished | None = None) -> Journal:
-        from hamtimer.core.journal import Journal, SessionLog
+        from hamtimer.core.log.journal import Journal, SessionLog
 
         if started is not None:
             log = SessionLog(self.plan, self.plan.program.source, started=started.started)

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Any
 
+from hamtimer.core.history.symmetry import Asymmetry, asymmetry
 from hamtimer.core.kinds import SIDES, WORK_KINDS, Side, WorkKind
-from hamtimer.core.logfile import ResultEntry, SideEntry
-from hamtimer.core.quantities import TOLERANCE
-from hamtimer.core.symmetry import Asymmetry, asymmetry
+from hamtimer.core.log.logfile import ResultEntry, SideEntry
+from hamtimer.core.program.quantities import TOLERANCE
 
 
 @dataclass

@@ -7,10 +7,10 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.program import Block, Exercise, Program, SideOrder
+from hamtimer.core.program.model import Block, Exercise, Program, SideOrder
 
 if TYPE_CHECKING:
-    from hamtimer.core.progression import Progress
+    from hamtimer.core.session.today import Progress
 
 SECONDS_PER_REP = 3.0
 """Assumed pace of a rep without a tempo, for estimates only."""

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from hamtimer.core.loader import load_program
 from hamtimer.core.paths import config_dir
-from hamtimer.core.plan import Plan, build_plan
-from hamtimer.core.problems import Problem, ProgramError
+from hamtimer.core.program.loader import load_program
+from hamtimer.core.program.model import Program
+from hamtimer.core.program.problems import Problem, ProgramError
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,8 @@ class ProgramEntry:
     path: Path
     origin: str
 
-    def load_plan(self) -> Plan:
-        return build_plan(load_program(self.path, self.display))
+    def load(self) -> Program:
+        return load_program(self.path, self.display)
 
     @property
     def display(self) -> str:

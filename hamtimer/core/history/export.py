@@ -6,9 +6,9 @@ import csv
 from pathlib import Path
 from typing import TextIO
 
-from hamtimer.core import logfile
-from hamtimer.core.logfile import UnusableLog
-from hamtimer.core.sessions import log_files
+from hamtimer.core.log import logfile
+from hamtimer.core.log.folder import log_files
+from hamtimer.core.log.logfile import UnusableLog
 
 COLUMNS = (
     "file", "started", "program", "status", "exercise", "block", "set", "round", "work",

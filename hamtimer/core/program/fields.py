@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from hamtimer.core.problems import Problem, one_line, show
-from hamtimer.core.quantities import ValueProblem, is_number, parse_duration
+from hamtimer.core.program.problems import Problem, one_line, show
+from hamtimer.core.program.quantities import ValueProblem, is_number, parse_duration
 
 E = TypeVar("E", bound=StrEnum)
 

@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from hamtimer.core.kinds import WorkKind
-from hamtimer.core.ladder_fields import LadderFields
-from hamtimer.core.problems import Problem, ProgramError, one_line, show
-from hamtimer.core.program import (
+from hamtimer.core.program.ladder_fields import LadderFields
+from hamtimer.core.program.model import (
     Block,
     Exercise,
     Goal,
@@ -25,7 +24,8 @@ from hamtimer.core.program import (
     Sides,
     Work,
 )
-from hamtimer.core.quantities import (
+from hamtimer.core.program.problems import Problem, ProgramError, one_line, show
+from hamtimer.core.program.quantities import (
     Bounds,
     Tempo,
     parse_distance,

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from enum import StrEnum
 
-from hamtimer.core import estimates
-from hamtimer.core.clock import Clock, monotonic
-from hamtimer.core.events import Cue, Event, EventKind
 from hamtimer.core.kinds import Side, WorkKind
-from hamtimer.core.marks import Mark
-from hamtimer.core.plan import Plan, RestStep, Step, WorkStep, estimate_seconds
-from hamtimer.core.results import SideResult, side_result
-from hamtimer.core.timeline import Moment, moments, step_length
+from hamtimer.core.session import estimates
+from hamtimer.core.session.clock import Clock, monotonic
+from hamtimer.core.session.events import Cue, Event, EventKind
+from hamtimer.core.session.marks import Mark
+from hamtimer.core.session.plan import Plan, RestStep, Step, WorkStep, estimate_seconds
+from hamtimer.core.session.results import SideResult, side_result
+from hamtimer.core.session.timeline import Moment, moments, step_length
 
 RESTART_AFTER = 3.0
 """Back restarts the current work step once it has run this long; before, it goes back one."""

@@ -7,10 +7,10 @@ import difflib
 import math
 from typing import Any
 
-from hamtimer.core.fields import FieldReader
 from hamtimer.core.kinds import WorkKind
-from hamtimer.core.program import Goal, Work
-from hamtimer.core.quantities import is_number
+from hamtimer.core.program.fields import FieldReader
+from hamtimer.core.program.model import Goal, Work
+from hamtimer.core.program.quantities import is_number
 
 LIMIT_PROGRESS = 600.0
 

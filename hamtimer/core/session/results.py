@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hamtimer.core.kinds import WorkKind
-from hamtimer.core.marks import Mark
-from hamtimer.core.plan import WorkStep
+from hamtimer.core.session.marks import Mark
+from hamtimer.core.session.plan import WorkStep
 
 
 @dataclass

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from hamtimer.core.kinds import LOG_SIDES, Side, WorkKind
-from hamtimer.core.marks import Mark
+from hamtimer.core.session.marks import Mark
 
 SCHEMA = 1
 """The session log's `schema` (DESIGN.md, Session log)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from hamtimer.core.plan import Plan, estimate_seconds
+from hamtimer.core.session.plan import Plan, estimate_seconds
 
 
 def cumulative(plan: Plan) -> list[float]:

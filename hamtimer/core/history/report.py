@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Any
 
+from hamtimer.core.history.sessions import Collection, SessionSummary
+from hamtimer.core.history.soreness import SorenessReport, soreness_report
+from hamtimer.core.history.symmetry import MIN_SESSIONS, asymmetry, band
+from hamtimer.core.history.tally import ExerciseTally, SideTally
+from hamtimer.core.history.verdict import verdict
 from hamtimer.core.kinds import ONE_LEG, Side, WorkKind
-from hamtimer.core.quantities import TOLERANCE
-from hamtimer.core.sessions import Collection, SessionSummary
-from hamtimer.core.soreness import SorenessReport, soreness_report
-from hamtimer.core.symmetry import MIN_SESSIONS, asymmetry, band
-from hamtimer.core.tally import ExerciseTally, SideTally
-from hamtimer.core.verdict import verdict
+from hamtimer.core.program.quantities import TOLERANCE
 
 DEFAULT_WINDOW = 3
 
@@ -105,7 +105,7 @@ class ExerciseReport:
 
     @property
     def verdict(self) -> str:
-        """The comparison in words (`core/verdict.py`)."""
+        """The comparison in words (`core/history/verdict.py`)."""
         return verdict(self)
 
     def as_json(self) -> dict[str, Any]:

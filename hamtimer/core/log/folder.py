@@ -1,0 +1,61 @@
+"""The session logs in a data folder: listing them, and finding a program's newest one to resume."""
+
+from __future__ import annotations
+
+import math
+import os
+from datetime import datetime
+from pathlib import Path
+
+from hamtimer.core.log import logfile
+from hamtimer.core.log.logfile import SessionRecord, UnusableLog
+from hamtimer.core.storage import slug
+
+
+def log_files(data_dir: Path) -> list[Path]:
+    """Every session log, in name order (which is date and time order)."""
+    return [Path(name) for name in log_names(data_dir)]
+
+
+def log_names(data_dir: Path) -> list[str]:
+    found: list[str] = []
+    try:
+        days = [entry.path for entry in os.scandir(data_dir / "sessions") if entry.is_dir()]
+    except OSError:
+        return []
+    for day in days:
+        try:
+            found.extend(
+                entry.path
+                for entry in os.scandir(day)
+                if entry.name.endswith(".toml") and not entry.name.startswith(".")
+            )
+        except OSError:
+            continue
+    return sorted(found)
+
+
+def latest_for(data_dir: Path, program: str) -> tuple[Path, SessionRecord] | None:
+    """The newest readable log of a program (by name), for resuming; None if none.
+
+    File names sort by date and time and carry the program's slug, so only candidates are read.
+    """
+    marker = f"-{slug(program)}"
+    for path in sorted(log_files(data_dir), reverse=True):
+        stem = path.stem
+        if not (stem.endswith(marker) or marker + "-" in stem):
+            continue
+        try:
+            record = logfile.read(path)
+        except UnusableLog:
+            continue
+        if record.program == program:
+            return path, record
+    return None
+
+
+def file_age_seconds(path: Path) -> float:
+    try:
+        return max(0.0, datetime.now().timestamp() - os.stat(path).st_mtime)
+    except OSError:
+        return math.inf

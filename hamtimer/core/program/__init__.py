@@ -1,0 +1,4 @@
+"""The program file format: its small values (`quantities`), fields, problems, the loader, the
+typed model, the JSON Schema and the catalogue of bundled and user programs.
+
+Imports nothing of core but the shared leaves (`kinds`, `formatting`, `paths`)."""

@@ -1,0 +1,5 @@
+"""One session as it runs: the plan a program expands to, the engine with its clock, timeline and
+events, the results of each side, today's adjustments (`today`), the trace and the runner.
+
+Imports `program` and the shared leaves. The runner (`runner.py`) alone may also import `log`:
+it owns the journal of the session it runs, so that no frontend touches the log."""

@@ -1,0 +1,97 @@
+"""Today's session as history shapes it: targets, exercises waiting behind a gate, first sides.
+
+The types that `training.progression` works out from the logs and `plan.build_plan` applies to a
+copy of the program; here, below both, so the plan never imports training.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from hamtimer.core.kinds import Side
+from hamtimer.core.program.model import Block, Exercise, Goal, Program
+from hamtimer.core.program.quantities import Bounds
+
+
+class Why(StrEnum):
+    """Why today's target is what it is."""
+
+    FIRST = "first time"
+    EARNED = "earned"
+    HELD = "held"
+    STEPPED_BACK = "stepped back"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Today's target (and minimum) of an exercise with `progress`."""
+
+    exercise: str
+    target: float
+    minimum: float
+    why: Why
+    last_target: float | None = None
+    last_values: tuple[float, ...] = ()
+    limit: str | None = None
+    """"at the goal" or "at the file's target" when the rule's result was kept within them."""
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An exercise left out behind a gate, and how far its gate is from opening."""
+
+    exercise: str
+    after: str
+    streak: int
+    needed: int
+    goal: Goal | None = None
+    chained: bool = False
+    """`after` is itself waiting."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"exercise": self.exercise, "after": self.after, "streak": self.streak, "needed": self.needed}
+
+
+@dataclass(frozen=True)
+class FirstSide:
+    """The side that starts set 1 of an alternate or weaker-first exercise today, and why."""
+
+    side: Side
+    why: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What history says about today's session of one program."""
+
+    targets: dict[str, Target] = field(default_factory=dict)
+    waiting: tuple[Waiting, ...] = ()
+    first_sides: dict[str, FirstSide] = field(default_factory=dict)
+    include_waiting: bool = False
+    """`run --all`: the waiting exercises are run too, for this session."""
+
+    @property
+    def left_out(self) -> tuple[Waiting, ...]:
+        return () if self.include_waiting else self.waiting
+
+    def including_waiting(self) -> Progress:
+        return replace(self, include_waiting=True)
+
+    def apply(self, program: Program) -> Program:
+        """The program as today runs it: today's targets, without the exercises left out."""
+        out = {w.exercise for w in self.left_out}
+        blocks: list[Block] = []
+        for block in program.blocks:
+            kept = tuple(self._today(e) for e in block.exercises if e.name not in out)
+            if kept:
+                blocks.append(replace(block, exercises=kept))
+        return replace(program, blocks=tuple(blocks))
+
+    def _today(self, exercise: Exercise) -> Exercise:
+        found = self.targets.get(exercise.name)
+        if found is None:
+            return exercise
+        bounds = Bounds(found.minimum, found.target)
+        return replace(exercise, work=replace(exercise.work, bounds=bounds))
