@@ -84,7 +84,7 @@ class PlainSession:
         if self.soreness is not None:
             self.say(lines.SORENESS)
         if (found := runner.find_unfinished()) is not None:
-            step = runner.plan.steps[found.resume_at]
+            step = found.plan.steps[found.resume_at]
             self.say(
                 f"unfinished session from {found.started:%a %H:%M}, {found.sides_done} sides done: "
                 f"r goes on from {lines.describe(step)}; space starts afresh"

@@ -25,7 +25,11 @@ def run_plain(
     out: TextIO = sys.stdout,
 ) -> int:
     """Run one session in plain text; the exit code (128 + n after signal n)."""
-    runner = SessionRunner(plan, data_dir, sound=player, muted=mute, trace=trace)
+    from hamtimer.core.training.progression import replanner
+
+    runner = SessionRunner(
+        plan, data_dir, sound=player, muted=mute, trace=trace, replan=replanner(plan, data_dir)
+    )
     asked = soreness or plan.program.soreness
     session = PlainSession(runner, open_source(stdin), out, soreness=asked)
     start = getattr(player, "start", None)
@@ -33,7 +37,8 @@ def run_plain(
         from hamtimer.audio.sound import Hooks
 
         def step(index: int) -> Step | None:
-            return plan.steps[index] if 0 <= index < len(plan.steps) else None
+            steps = runner.engine.plan.steps  # a resumed session runs on the plan it started with
+            return steps[index] if 0 <= index < len(steps) else None
 
         def ring() -> None:
             out.write("\a")

@@ -133,6 +133,8 @@ class HamtimerApp(App[None]):
         )
 
     def _new_runner(self, plan: Plan) -> SessionRunner:
+        from hamtimer.core.training.progression import replanner
+
         if self.runner is not None:
             self.runner.close()
         self.runner = SessionRunner(
@@ -142,6 +144,7 @@ class HamtimerApp(App[None]):
             sound=self.player,
             muted=self.muted,
             trace=self.options.trace,
+            replan=replanner(plan, self.data_dir),
         )
         self.runner.subscribe(notices=self._on_notice)
         return self.runner

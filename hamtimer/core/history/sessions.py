@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +44,17 @@ class SessionSummary:
     """Issue 12: `[soreness]` as logged ("left", "right": 0 to 10), None when not asked."""
 
 
-def summarize_record(record: SessionRecord, file: str) -> SessionSummary:
-    started = record.started
+def started_seconds(started: datetime | date) -> float:
+    """A log's `started` as POSIX seconds, the order history keeps (a date alone: its local midnight)."""
     if isinstance(started, datetime):
         moment = started if started.tzinfo is not None else started.astimezone()
-        timestamp = moment.astimezone(UTC).timestamp()
-    else:
-        timestamp = datetime(started.year, started.month, started.day).astimezone().timestamp()
+        return moment.astimezone(UTC).timestamp()
+    return datetime(started.year, started.month, started.day).astimezone().timestamp()
+
+
+def summarize_record(record: SessionRecord, file: str) -> SessionSummary:
+    started = record.started
+    timestamp = started_seconds(started)
     soreness = None if record.soreness is None else {side.value: v for side, v in record.soreness.items()}
     return SessionSummary(
         file, timestamp, started.isoformat(), record.program, record.status, tally(record.results), soreness

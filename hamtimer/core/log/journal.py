@@ -195,6 +195,8 @@ class Unfinished:
     status: str
     results: dict[int, SideResult]
     resume_at: int
+    plan: Plan
+    """The plan the results were matched to: the one the session started with."""
 
     @property
     def sides_done(self) -> int:
@@ -232,4 +234,4 @@ def restore(plan: Plan, path: Path, record: SessionRecord) -> Unfinished | None:
     resume_at = max(restored) + 1
     if resume_at >= len(plan.steps) or not any(isinstance(s, WorkStep) for s in plan.steps[resume_at:]):
         return None
-    return Unfinished(path, record.started, record.status, restored, resume_at)
+    return Unfinished(path, record.started, record.status, restored, resume_at, plan)

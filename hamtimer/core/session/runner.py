@@ -84,8 +84,11 @@ class SessionRunner:
         sound: SoundSink | None = None,
         muted: bool = False,
         trace: Path | None = None,
+        replan: Callable[[Path], Plan] | None = None,
     ) -> None:
+        """`replan(log)` gives the plan an unfinished session (its log) started with, for resume."""
         self.engine = Engine(plan, clock)
+        self._replan = replan
         self.data_dir = data_dir
         self.sound = sound
         self.muted = muted
@@ -253,14 +256,26 @@ class SessionRunner:
             return None
         if found is None or file_age_seconds(found[0]) > RESUME_WITHIN:
             return None
-        self.unfinished = restore(self.plan, *found)
+        self.unfinished = restore(self._plan_of(found[0]), *found)
         return self.unfinished
 
+    def _plan_of(self, log: Path) -> Plan:
+        """The plan an unfinished session started with (`replan`), else today's."""
+        if self._replan is None:
+            return self.plan
+        try:
+            return self._replan(log)
+        except (OSError, ValueError):  # an unreadable log or program: match it to today's plan
+            return self.plan
+
     def resume(self) -> list[Event]:
-        """Go on with the unfinished session: its sides back in, its log file written on."""
+        """Go on with the unfinished session: its sides back in, its log file written on, on the
+        plan it started with (today's plan may count it as the session before)."""
         engine, unfinished = self.engine, self.unfinished
         if unfinished is None or engine.status is not Status.READY:
             return []
+        if unfinished.plan is not engine.plan:
+            engine = self.engine = Engine(unfinished.plan, engine.clock)
         engine.restore(unfinished.results)
         self.journal = self._new_journal(started=unfinished)
         self.journal.path = unfinished.path

@@ -8,7 +8,8 @@ the program. Without one (`plan --fresh`, tests) the plan is the file's own.
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -205,16 +206,28 @@ def progress_lines(program: Program, progress: Progress) -> list[str]:
     return lines
 
 
-def _from_logs(program: Program, data_dir: Path) -> Progress:
+def _from_logs(program: Program, data_dir: Path, before: Before | None = None) -> Progress:
     """Called with the cycle collector paused: the summaries read (thousands of small objects,
-    none in a cycle) are all freed again when this returns, so no collection need walk them."""
+    none in a cycle) are all freed again when this returns, so no collection need walk them.
+
+    With `before`, only the sessions that started before that one count, and never itself."""
     from hamtimer.core.history.sessions import collect
     from hamtimer.core.paths import history_cache_dir
 
-    collection = collect(
-        data_dir, history_cache_dir(), frozenset(names_needed(program)), sessions_needed(program)
-    )
-    return progress_for(program, collection.sessions)
+    newest = sessions_needed(program) if before is None else None  # the newest may all be after it
+    collection = collect(data_dir, history_cache_dir(), frozenset(names_needed(program)), newest)
+    sessions = collection.sessions
+    if before is not None:
+        sessions = [s for s in sessions if s.file != before.file and s.started < before.started]
+    return progress_for(program, sessions)
+
+
+@dataclass(frozen=True)
+class Before:
+    """An unfinished session being resumed: its log (relative to the data folder) and its start."""
+
+    file: str
+    started: float
 
 
 RECENT_SESSIONS = 12
@@ -231,10 +244,22 @@ def sessions_needed(program: Program) -> int:
 
 
 def plan_today(
-    program: Program, data_dir: Path | None, *, fresh: bool = False, include_waiting: bool = False
+    program: Program,
+    data_dir: Path | None,
+    *,
+    fresh: bool = False,
+    include_waiting: bool = False,
+    resuming: Path | None = None,
 ) -> Plan:
     """The one way a session's plan is built: with the logs under `data_dir` (through the history
-    cache) unless `fresh` or there is no data dir; `include_waiting` is `run --all`."""
+    cache) unless `fresh` or there is no data dir; `include_waiting` is `run --all`.
+
+    `resuming` names an unfinished session's log: the plan is then the one that session started
+    with, worked out from the sessions before it (its own log is never "the session before"),
+    with the waiting exercises included if it included them."""
+    before: Before | None = None
+    if resuming is not None and data_dir is not None:
+        before, include_waiting = _before(resuming, data_dir)
     if not names_needed(program):
         return build_plan(program)  # nothing in it follows the logs: the plan of old, no `waiting`
     if fresh or data_dir is None:
@@ -242,13 +267,36 @@ def plan_today(
     enabled = gc.isenabled()
     gc.disable()  # see _from_logs
     try:
-        progress = _from_logs(program, data_dir)
+        progress = _from_logs(program, data_dir, before)
     finally:
         if enabled:
             gc.enable()
     if include_waiting:
         progress = progress.including_waiting()
     return build_plan(program, progress)
+
+
+def replanner(plan: Plan, data_dir: Path) -> Callable[[Path], Plan]:
+    """For the runner: the plan an unfinished session of `plan`'s program started with."""
+    program = plan.file_program or plan.program
+
+    def replan(log: Path) -> Plan:
+        return plan_today(program, data_dir, resuming=log)
+
+    return replan
+
+
+def _before(log: Path, data_dir: Path) -> tuple[Before, bool]:
+    """The unfinished log's place in history, and whether it included the waiting exercises."""
+    from hamtimer.core.history.sessions import started_seconds
+    from hamtimer.core.log import logfile
+
+    record = logfile.read(log)
+    try:
+        file = log.resolve().relative_to(data_dir.resolve()).as_posix()
+    except ValueError:
+        file = log.as_posix()
+    return Before(file, started_seconds(record.started)), record.all
 
 
 def next_time_lines(plan: Plan, today: Sequence[ExerciseTally]) -> list[str]:

@@ -85,10 +85,14 @@ class SessionScreen(Screen[None]):
         super().__init__()
         self.runner = runner
         self.ask_soreness = soreness or runner.plan.program.soreness
-        self.engine: Engine = runner.engine
         self.no_color = no_color
         self._wake = PreciseWake(self.engine.clock, self.sync, self._failed)
         self.set_reactive(SessionScreen.sound, sound)
+
+    @property
+    def engine(self) -> Engine:
+        """The runner's engine: a resumed session runs on the plan it started with, a new engine."""
+        return self.runner.engine
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session"):
@@ -137,7 +141,7 @@ class SessionScreen(Screen[None]):
     def use_runner(self, runner: SessionRunner) -> None:
         """Before the start only: the same session planned again (a includes waiting exercises)."""
         self.runner.unsubscribe(self.on_runner_events)
-        self.runner, self.engine = runner, runner.engine
+        self.runner = runner
         runner.subscribe(self.on_runner_events)
         self.show_step()
         self.show_time()
@@ -158,7 +162,7 @@ class SessionScreen(Screen[None]):
         found = self.runner.find_unfinished()
         if found is None:
             return
-        step = self.engine.plan.steps[found.resume_at]
+        step = found.plan.steps[found.resume_at]
         when = found.started.strftime("%a %H:%M")
         self.query_one("#next", Line).show(
             f"Unfinished session from {when}, {found.sides_done} sides done: "
