@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hamtimer.core.kinds import WorkKind
 
 
@@ -36,3 +38,13 @@ def measure(value: float | None, work: str) -> str:
 def counted(count: int, noun: str) -> str:
     """A count and its noun, plural when it is not one: "1 work step", "3 work steps"."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def home_path(path: Path | str) -> str:
+    """A path as shown on screen: under the home folder it starts with "~" (shorter, and the same
+    wherever home is)."""
+    shown = Path(path)
+    try:
+        return "~/" + shown.relative_to(Path.home()).as_posix()
+    except (ValueError, RuntimeError):
+        return str(shown)

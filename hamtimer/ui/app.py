@@ -25,6 +25,7 @@ from textual.screen import Screen
 
 from hamtimer.audio.player import CuePlayer, SilentPlayer
 from hamtimer.core import paths
+from hamtimer.core.formatting import home_path
 from hamtimer.core.kinds import Side
 from hamtimer.core.session.clock import Clock, monotonic
 from hamtimer.core.session.engine import Engine, Status
@@ -223,7 +224,7 @@ class HamtimerApp(App[None]):
         def chosen(folder: str | None) -> None:
             if folder and runner.save_elsewhere(Path(folder).expanduser()):
                 path = runner.log_path or folder
-                self.notify(f"Session log written to {escape(str(path))}", title="Log saved")
+                self.notify(f"Session log written to {escape(home_path(path))}", title="Log saved")
             elif folder:
                 self.notify(f"Still cannot write there: {escape(runner.log_problem or '')}", severity="error")
 

@@ -29,7 +29,9 @@ def earlier_session(data: Path) -> None:
     """Three days ago: 10 s reached on every side of both sets, left first: a step earned."""
     started = stamp(datetime.now().astimezone() - timedelta(days=3))
     results = [
-        result(EXERCISE, "hold", set=n, target=10, left=side(10, step=4 * n - 3), right=side(10, step=4 * n - 1))
+        result(
+            EXERCISE, "hold", set=n, target=10, left=side(10, step=4 * n - 3), right=side(10, step=4 * n - 1)
+        )
         for n in (1, 2)
     ]
     write_log(data, started, *results, program=PROGRAM.name)

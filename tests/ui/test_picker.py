@@ -169,3 +169,27 @@ async def test_a_program_chosen_in_the_picker_follows_the_logs(ui_dirs: UiDirs) 
         work = app.engine.plan.work_steps
         assert [(s.name, s.exercise.work.bounds.target) for s in work] == [("Double-leg bridge", 25)]
         assert "Double-leg bridge: 25 s (last time 20 s, earned)" in plain(screen.query_one("#today", Static))
+
+
+async def test_the_preview_shows_todays_plan_as_plan_does(ui_dirs: UiDirs) -> None:
+    """Targets, waiting exercises and the estimate in the preview are today's, from the logs."""
+    from hamtimer.core.formatting import clock
+    from hamtimer.core.program.catalog import resolve
+    from hamtimer.core.training.progression import plan_today
+    from tests.support.logs import day, result, side, write_log
+
+    write_log(ui_dirs.data, day(1), result("Double-leg bridge", "hold", target=20, both=side(20.0)))
+    today = plan_today(resolve("bridge-progression").load(), ui_dirs.data)
+    assert today.progress is not None and today.progress.waiting
+    async with picker() as (app, pilot):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        names = [name for name, _, _ in bundled()]
+        await pilot.press(*["down"] * names.index("Bridge progression"))
+        shown = preview(app)
+        assert f"about {clock(today.estimated_seconds)}" in shown
+        assert "Double-leg bridge: 25 s (last time 20 s, earned)" in shown
+        waiting = today.progress.waiting[0]
+        assert f"{waiting.exercise}: opens when {waiting.after}" in shown
+        row = next(r for r in list_rows(app) if r.startswith("Bridge progression"))
+        assert clock(today.estimated_seconds) in row

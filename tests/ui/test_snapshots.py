@@ -9,8 +9,6 @@ look at the images (tests/ui/__snapshots__/) before committing them.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -50,10 +48,13 @@ Drive = Callable[[Pilot[None]], Awaitable[None]]
 
 
 @pytest.fixture
-def data(monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = Path(tempfile.gettempdir()) / "hamtimer-snapshots" / "data"
-    shutil.rmtree(folder, ignore_errors=True)
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder of this test's own, under a home of its own: the summary shows the log's
+    path from "~", the same in every run and every checkout."""
+    home = tmp_path / "home"
+    folder = home / "hamtimer-data"
     folder.mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("HAMTIMER_DATA_DIR", str(folder))
     named = journal.new_session_path
     monkeypatch.setattr(
@@ -64,9 +65,7 @@ def data(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def own_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A data folder of the test's own, for screens that do not show its path: the fixed one (for
-    the summary's "Saved to" line) is shared by every checkout on the machine, whose tests may
-    write into it or empty it at any moment."""
+    """A data folder of the test's own, for screens that do not show its path."""
     monkeypatch.setenv("HAMTIMER_DATA_DIR", str(tmp_path))
     return tmp_path
 

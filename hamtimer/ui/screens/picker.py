@@ -21,6 +21,7 @@ from hamtimer.core.history.sessions import collect
 from hamtimer.core.program.catalog import ProgramEntry, all_programs
 from hamtimer.core.program.problems import ProgramError
 from hamtimer.core.session.plan import Plan, build_plan
+from hamtimer.core.training.progression import progress_lines
 from hamtimer.ui.messages import OpenHistory, ProgramChosen
 
 
@@ -51,7 +52,17 @@ def goal_lines(plan: Plan, report: Report | None) -> list[str]:
     return ["", "[b]Goals[/b]", *lines] if lines else []
 
 
+def label(entry: ProgramEntry, loaded: Plan | ProgramError) -> str:
+    if isinstance(loaded, Plan):
+        text = f"{escape(loaded.program.name)}  [dim]{clock(loaded.estimated_seconds)}[/dim]"
+    else:
+        text = f"{escape(entry.name)}  [red]invalid[/red]"
+    return text + ("  [dim](yours)[/dim]" if entry.origin == "yours" else "")
+
+
 def preview(plan: Plan, report: Report | None = None) -> str:
+    """The program as today runs it (the plan `hamtimer plan` shows): today's targets, the
+    exercises left waiting, today's estimate."""
     program = plan.program
     lines = [
         f"[b]{escape(program.name)}[/b] · about {clock(plan.estimated_seconds)}",
@@ -59,6 +70,8 @@ def preview(plan: Plan, report: Report | None = None) -> str:
         escape(program.about),
         "",
     ]
+    if plan.progress is not None and (today := progress_lines(program, plan.progress)):
+        lines += ["[b]Today[/b]", *(f"  {escape(line)}" for line in today), ""]
     for number, block in enumerate(program.blocks, 1):
         rounds = f" · {block.rounds} rounds" if block.rounds > 1 else ""
         lines.append(f"[b]{escape(block.name or f'Block {number}')}[/b]{rounds}")
@@ -80,6 +93,7 @@ class PickerScreen(Screen[None]):
         super().__init__()
         self.data_dir = data_dir or paths.data_dir()
         self.entries: list[tuple[ProgramEntry, Plan | ProgramError]] = []
+        """Each program with its file's own plan, until history is read: then today's."""
         self.report: Report | None = None
         for entry in all_programs():
             try:
@@ -88,15 +102,7 @@ class PickerScreen(Screen[None]):
                 self.entries.append((entry, err))
 
     def compose(self) -> ComposeResult:
-        options = []
-        for entry, loaded in self.entries:
-            if isinstance(loaded, Plan):
-                label = f"{escape(loaded.program.name)}  [dim]{clock(loaded.estimated_seconds)}[/dim]"
-            else:
-                label = f"{escape(entry.name)}  [red]invalid[/red]"
-            if entry.origin == "yours":
-                label += "  [dim](yours)[/dim]"
-            options.append(Option(label))
+        options = [Option(label(entry, loaded)) for entry, loaded in self.entries]
         yield Static("[b]hamtimer[/b] · choose a program · enter starts · ctrl+q quits", id="picker-title")
         with Horizontal(id="picker"):
             yield OptionList(*options, id="programs")
@@ -114,14 +120,25 @@ class PickerScreen(Screen[None]):
 
     @work(exclusive=True)
     async def load_report(self) -> None:
-        """The history report, for goal progress in the preview (read off the event loop)."""
-        data_dir = self.data_dir
-        self.report = await asyncio.to_thread(
-            lambda: build_report(collect(data_dir, paths.history_cache_dir()))
-        )
+        """Today's plan of each program and the history report, for the preview (off the loop)."""
+        data_dir, entries = self.data_dir, list(self.entries)
+
+        def read() -> tuple[Report, list[tuple[ProgramEntry, Plan | ProgramError]]]:
+            from hamtimer.core.training.progression import plan_today
+
+            today = [
+                (entry, plan_today(loaded.program, data_dir) if isinstance(loaded, Plan) else loaded)
+                for entry, loaded in entries
+            ]
+            return build_report(collect(data_dir, paths.history_cache_dir())), today
+
+        self.report, self.entries = await asyncio.to_thread(read)
         if not self.is_attached:
             return
-        index = self.query_one(OptionList).highlighted
+        options = self.query_one(OptionList)
+        for number, (entry, loaded) in enumerate(self.entries):
+            options.replace_option_prompt_at_index(number, label(entry, loaded))
+        index = options.highlighted
         if index is not None:
             self.show(index)
 
@@ -154,6 +171,7 @@ class PickerScreen(Screen[None]):
         if isinstance(loaded, Plan):
             from hamtimer.core.training.progression import plan_today
 
-            self.post_message(ProgramChosen(plan_today(loaded.program, self.data_dir)))
+            program = loaded.file_program or loaded.program
+            self.post_message(ProgramChosen(plan_today(program, self.data_dir)))
         else:
             self.notify("This program has errors: run hamtimer check on it.", severity="error")

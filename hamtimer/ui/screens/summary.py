@@ -14,7 +14,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from hamtimer.core.formatting import clock, decimal, unit
+from hamtimer.core.formatting import clock, decimal, home_path, unit
 from hamtimer.core.history.report import LastTime, last_times
 from hamtimer.core.history.sessions import collect
 from hamtimer.core.history.summary import active_seconds, engine_results, summarize
@@ -116,7 +116,7 @@ class SummaryScreen(Screen[None]):
             saved.update(f"[b red]The log could not be saved[/b red] ({escape(problem)}): "
                          "[b]w[/b] writes it to another folder.")  # fmt: skip
         elif log_path is not None:
-            saved.update(f"Saved to {escape(str(log_path))}")
+            saved.update(f"Saved to {escape(home_path(log_path))}")
         table = self.query_one("#summary-table", Static)
         table.update(summary_table(self.engine) if self.engine.results else "Nothing was recorded.")
         self.query_one(RatingPanel).redraw()
