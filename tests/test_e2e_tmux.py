@@ -13,14 +13,16 @@ from tests.support.tmux import Tmux
 
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
 
+# Every timed step lasts 2 s or more, so that a screen the test waits for stays up long enough to
+# be seen on a loaded machine (the test polls the pane every 50 ms, and tmux may answer late).
 TINY = """\
 [program]
 name = "Tiny test"
-prepare = 1
+prepare = 2
 
 [rest]
-between_sides = 2
-between_exercises = 1
+between_sides = 5
+between_exercises = 2
 
 [[block]]
 name = "Bridges"
@@ -28,7 +30,7 @@ name = "Bridges"
 [[block.exercise]]
 name = "Single-leg bridge"
 sides = "each"
-hold = 2
+hold = 4
 checks = ["hip drop", "cramp"]
 cues = ["Drive through the heel"]
 
@@ -64,7 +66,7 @@ def test_a_typed_session_reaches_the_summary(tmp_path: Path, tiny: Path) -> None
 
         right = term.wait_for("RIGHT LEG")
         assert "Single-leg bridge" in right
-        term.wait_for("RIGHT Single-leg bridge: 2 s")
+        term.wait_for("RIGHT Single-leg bridge: 4 s")
         term.keys("9")
         term.wait_for("rated 9")
 

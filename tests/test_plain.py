@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from tests.support.dirs import user_env
+from tests.support.latency import budget, reference_exit
 from tests.support.programs import REPS, TINY
 
 
@@ -115,8 +116,9 @@ def test_a_signal_stops_the_session_like_a_confirmed_quit(tmp_path: Path, number
             break
     sent = time.monotonic()
     process.send_signal(number)
-    assert process.wait(timeout=5) == 128 + number
-    assert time.monotonic() - sent < 1.5  # the second of the contract, and slack for a loaded CI
+    assert process.wait(timeout=10) == 128 + number
+    took = time.monotonic() - sent
+    assert took < budget(reference_exit(number)), took
     doc = the_log(tmp_path)
     assert doc["status"] == "stopped" and "ended" in doc
     process.stdin.close()
