@@ -14,6 +14,7 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
@@ -59,6 +60,11 @@ class PlainSession:
             self._session(wake_r)
             if self.signalled is not None:
                 self.runner.stop()
+            if self.runner.status is not Status.READY:
+                for line in lines.summary(self.runner.engine):
+                    self.say(line)
+            if self.signalled is None:
+                self._save_elsewhere()
         finally:
             self.source.close()
             signal.set_wakeup_fd(previous_fd)
@@ -67,10 +73,26 @@ class PlainSession:
             os.close(wake_r)
             os.close(wake_w)
             self.runner.close()
-        if self.runner.status is not Status.READY:
-            for line in lines.summary(self.runner.engine):
-                self.say(line)
         return 0 if self.signalled is None else 128 + self.signalled
+
+    def _save_elsewhere(self) -> None:
+        """The log could not be written: ask for another folder, as the app's `w` does, until one
+        works; with none given, the log is printed so that nothing is lost."""
+        while (problem := self.runner.log_problem) is not None and self.signalled is None:
+            self.say(
+                f"the session log could not be saved ({problem}): "
+                "type a folder to save it to, or enter to leave it unsaved"
+            )
+            answer = self.pending.popleft() if self.pending else self.source.ask()
+            if not answer or answer in ("enter", "escape"):
+                text = self.runner.log_text()
+                if text is not None:
+                    self.say("the log was not saved; here it is, to keep:")
+                    self.say(text.rstrip("\n"))
+                return
+            if self.runner.save_elsewhere(Path(answer).expanduser()):
+                self.say(f"session log written to {self.runner.log_path}")
+                return
 
     def _on_signal(self, number: int, frame: FrameType | None) -> None:
         self.signalled = number

@@ -114,6 +114,10 @@ class Tmux:
         for key in keys:
             self._tmux("send-keys", "-t", "app", key)
 
+    def type(self, text: str) -> None:
+        """Text typed as it is (no key names looked up)."""
+        self._tmux("send-keys", "-t", "app", "-l", text)
+
     def wait_for(self, text: str, timeout: float = 10.0, poll: float = 0.05) -> str:
         deadline = time.monotonic() + timeout
         while True:

@@ -141,6 +141,10 @@ class SessionRunner:
     def log_problem(self) -> str | None:
         return self.journal.error if self.journal is not None else None
 
+    def log_text(self) -> str | None:
+        """The session's log as it would be written (TOML), for when it cannot be."""
+        return self.journal.log.dumps().decode("utf-8") if self.journal is not None else None
+
     @property
     def log_path(self) -> Path | None:
         """Where this session's log is (or was last) written; None before it starts or if never saved."""
