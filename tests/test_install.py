@@ -82,6 +82,20 @@ def test_the_wheel_carries_every_package_and_data_file(installed: Installed) -> 
     assert not any(name.startswith(("tests/", "bench/", "programs/")) for name in names)
 
 
+def test_a_plain_install_needs_no_rust(installed: Installed) -> None:
+    """rtoml (Rust) is only an extra: `pip install hamtimer` never builds it, and without it the
+    logs are read with tomllib."""
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        name = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+        needs = [line for line in wheel.read(name).decode().splitlines() if line.startswith("Requires-Dist:")]
+    rtoml = [line for line in needs if "rtoml" in line]
+    assert rtoml and all('extra == "fast"' in line for line in rtoml), rtoml
+    probe = "import importlib.util; from hamtimer.core.log import logfile; "
+    probe += "print(importlib.util.find_spec('rtoml') is None, logfile.READER)"
+    done = subprocess.run([str(installed.python), "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "tomllib"]
+
+
 def test_the_installed_copy_is_the_one_that_runs(installed: Installed) -> None:
     done = subprocess.run(
         [str(installed.python), "-c", "import hamtimer, json; print(json.dumps(hamtimer.__file__))"],

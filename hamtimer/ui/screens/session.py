@@ -4,8 +4,8 @@ It holds no timing truth: it asks the runner what is due next and sleeps until t
 shown whole seconds change) with a PreciseWake, so it wakes about once a second and repaints only
 what changed. Keys become RunnerCommand messages to the app; what the runner publishes comes back
 to `on_runner_events`. The dialogs and the footer are imported when first shown, after the first
-frame (bench_session.py's first frame).
-"""
+frame (bench_session.py's first frame). The engine is always the runner's own: a resumed session
+runs on a new engine, on the plan it started with."""
 
 from __future__ import annotations
 
@@ -91,7 +91,6 @@ class SessionScreen(Screen[None]):
 
     @property
     def engine(self) -> Engine:
-        """The runner's engine: a resumed session runs on the plan it started with, a new engine."""
         return self.runner.engine
 
     def compose(self) -> ComposeResult:
@@ -151,8 +150,7 @@ class SessionScreen(Screen[None]):
             self.post_message(IncludeWaiting())
 
     async def _add_footer(self) -> None:
-        """Key hints just after the first frame. A Footer shows keys once told the bindings changed,
-        and the screen told that before this one was there."""
+        """Key hints after the first frame (a Footer shows keys once told the bindings changed)."""
         from textual.widgets import Footer
 
         await self.mount(Footer(compact=True, show_command_palette=False))
