@@ -25,7 +25,7 @@ def test_summaries_hold_each_exercise_and_side(tmp_path: Path) -> None:
         bridge(28, 22, set=2, difficulty=(7, None), flags=((), ("cramp",))),
         result("Hamstring curl", "reps", target=10, both=side(8, 9, completed=False)),
     )
-    found = collect(tmp_path, None)
+    found = collect(tmp_path)
     (summary,) = found.sessions
     assert summary.file == "sessions/2026-11-01/073000-bridge-progression.toml"
     assert summary.program == "Bridge progression" and summary.status == "completed"
@@ -58,13 +58,13 @@ def test_a_log_with_nothing_done_yet_is_neither_a_session_nor_skipped(tmp_path: 
         'schema = 1\nprogram = "P"\nprogram_file = "p.toml"\nstarted = 2026-11-01T07:30:00+01:00\n'
         'status = "running"\nside_order = "left-first"\nresult = []\n'
     )
-    found = collect(tmp_path, None)
+    found = collect(tmp_path)
     assert (found.sessions, found.skipped) == ([], [])
 
 
 def test_start_times_without_an_offset_are_read_as_local(tmp_path: Path) -> None:
     write_log(tmp_path, "2026-11-01T07:30:00", bridge(30, 30))
-    (summary,) = collect(tmp_path, None).sessions
+    (summary,) = collect(tmp_path).sessions
     assert summary.started_text == "2026-11-01T07:30:00"
 
 
@@ -76,13 +76,13 @@ def test_results_of_unknown_work_or_without_a_name_are_ignored(tmp_path: Path) -
         bridge(30, 29),
         '[[result]]\nwork = "hold"\n[result.left]\nseconds = 3.0\n',
     )
-    (summary,) = collect(tmp_path, None).sessions
+    (summary,) = collect(tmp_path).sessions
     assert list(summary.exercises) == [BRIDGE]
 
 
 def test_out_of_range_values_are_ignored(tmp_path: Path) -> None:
     write_log(tmp_path, day(1), bridge(30, -5, difficulty=(11, 0)))
-    (summary,) = collect(tmp_path, None).sessions
+    (summary,) = collect(tmp_path).sessions
     left, right = summary.exercises[BRIDGE].sides["left"], summary.exercises[BRIDGE].sides["right"]
     assert (left.values, left.difficulties) == ([30.0], [])
     assert (right.values, right.difficulties) == ([], [])
@@ -93,7 +93,7 @@ def test_hidden_temporary_files_of_an_interrupted_write_are_not_logs(tmp_path: P
     (good.parent / f".{good.name}.4242.tmp").write_text("schema = 1\nprogram = ")
     (good.parent / f".{good.stem}.toml").write_text("half")
     assert list(log_files(tmp_path)) == [good]
-    found = collect(tmp_path, None)
+    found = collect(tmp_path)
     assert len(found.sessions) == 1 and found.skipped == []
 
 

@@ -206,15 +206,12 @@ def progress_lines(program: Program, progress: Progress) -> list[str]:
 
 
 def _from_logs(program: Program, data_dir: Path) -> Progress:
-    """Called with the cycle collector paused: the summaries read (thousands of small objects,
-    none in a cycle) are all freed again when this returns, so no collection need walk them."""
-    from hamtimer.core.history.sessions import collect
-    from hamtimer.core.paths import history_cache_dir
+    """Called with the cycle collector paused: the summaries read (a few per exercise, from the
+    history index, or every log without one) are all freed again when this returns."""
+    from hamtimer.core.history.reader import recent_sessions
 
-    collection = collect(
-        data_dir, history_cache_dir(), frozenset(names_needed(program)), sessions_needed(program)
-    )
-    return progress_for(program, collection.sessions)
+    sessions = recent_sessions(data_dir, frozenset(names_needed(program)), sessions_needed(program))
+    return progress_for(program, sessions)
 
 
 RECENT_SESSIONS = 12
@@ -234,7 +231,7 @@ def plan_today(
     program: Program, data_dir: Path | None, *, fresh: bool = False, include_waiting: bool = False
 ) -> Plan:
     """The one way a session's plan is built: with the logs under `data_dir` (through the history
-    cache) unless `fresh` or there is no data dir; `include_waiting` is `run --all`."""
+    index) unless `fresh` or there is no data dir; `include_waiting` is `run --all`."""
     if not names_needed(program):
         return build_plan(program)  # nothing in it follows the logs: the plan of old, no `waiting`
     if fresh or data_dir is None:

@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 
 from hamtimer.core import paths
 from hamtimer.core.formatting import clock
-from hamtimer.core.history.report import Report, build_report
-from hamtimer.core.history.sessions import collect
+from hamtimer.core.history.reader import history_report
+from hamtimer.core.history.report import Report
 from hamtimer.core.program.catalog import ProgramEntry, all_programs
 from hamtimer.core.program.problems import ProgramError
 from hamtimer.core.session.plan import Plan, build_plan
@@ -116,9 +116,7 @@ class PickerScreen(Screen[None]):
     async def load_report(self) -> None:
         """The history report, for goal progress in the preview (read off the event loop)."""
         data_dir = self.data_dir
-        self.report = await asyncio.to_thread(
-            lambda: build_report(collect(data_dir, paths.history_cache_dir()))
-        )
+        self.report = await asyncio.to_thread(history_report, data_dir)
         if not self.is_attached:
             return
         index = self.query_one(OptionList).highlighted
