@@ -67,7 +67,9 @@ def generate(data: Path, sessions: int, seed: int = 7) -> list[Path]:
                 goal = GOALS.get(name)
                 if name in TWO_LEG:
                     both = _side(rng, work, target, checks, 1.0)
-                    tables.append(result(name, work, both=both, set=number, target=target, goal=goal, block="B"))
+                    tables.append(
+                        result(name, work, both=both, set=number, target=target, goal=goal, block="B")
+                    )
                     continue
                 left = _side(rng, work, target, checks, 1.0)
                 right = _side(rng, work, target, checks, rng.choice((0.9, 0.95, 1.0, 1.05)))
@@ -83,8 +85,14 @@ def generate(data: Path, sessions: int, seed: int = 7) -> list[Path]:
         if n % 97 == 5:  # another program's session in the same second
             twin = log_path(data, started, slug="another-program")
             paths.append(write_log(data, started, *tables[:3], path=twin, program="Another program"))
-    paths.append(write_log(data, "2024-02-29", *tables[-4:], path=data / "sessions" / "2024-02-29" / "day.toml"))
-    paths.append(write_log(data, "2024-03-01T07:00:00+01:00", path=log_path(data, "2024-03-01T07:00:00+01:00", "empty")))
+    paths.append(
+        write_log(data, "2024-02-29", *tables[-4:], path=data / "sessions" / "2024-02-29" / "day.toml")
+    )
+    paths.append(
+        write_log(
+            data, "2024-03-01T07:00:00+01:00", path=log_path(data, "2024-03-01T07:00:00+01:00", "empty")
+        )
+    )
     broken = log_path(data, "2024-03-02T07:00:00+01:00", "broken")
     broken.parent.mkdir(parents=True, exist_ok=True)
     broken.write_bytes(b"schema = 1\n[[result\n")

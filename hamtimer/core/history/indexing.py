@@ -14,7 +14,6 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
 from hamtimer.core.history.index import LOG_TABLES
@@ -50,6 +49,8 @@ def _json(value: object) -> str | None:
 
 def record_rows(log: int, record: SessionRecord, file: str) -> dict[str, list[Row]]:
     """The rows of one usable log, by table; its figures are `tally`'s, as history computes them."""
+    from statistics import fmean
+
     from hamtimer.core.history.sessions import summarize_record
 
     summary = summarize_record(record, file)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
 from hamtimer.core.history.soreness import SorenessReport, soreness_report
@@ -151,6 +150,11 @@ class Report:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
+
+
+def fmean(values: list[float]) -> float:
+    """`statistics.fmean` of a list, as it computes it (a warm `history` need not import statistics)."""
+    return math.fsum(values) / len(values)
 
 
 def _mean(values: list[float]) -> float | None:
