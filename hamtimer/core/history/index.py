@@ -178,6 +178,7 @@ def connect(path: Path) -> sqlite3.Connection:
             raise OtherVersion(f"version {version}, this hamtimer's is {VERSION}")
         if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
             raise UnusableIndex("cannot use a write-ahead log")
+        _whole(connection, path)
         connection.execute("PRAGMA synchronous = NORMAL")  # the index can be rebuilt: no fsync per commit
     except sqlite3.DatabaseError as error:
         connection.close()
@@ -188,6 +189,23 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _whole(connection: sqlite3.Connection, path: Path) -> None:
+    """UnusableIndex when the file is shorter than its header says (cut short). Only when the
+    write-ahead log is empty, in a read transaction: no checkpoint can then be under way."""
+    connection.execute("BEGIN")
+    try:
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+        try:
+            wal = os.stat(f"{path}-wal").st_size
+        except FileNotFoundError:
+            wal = 0
+        if wal == 0 and os.stat(path).st_size < pages * size:
+            raise UnusableIndex(f"cut short: {os.stat(path).st_size} bytes of {pages * size}")
+    finally:
+        connection.execute("COMMIT")
 
 
 def create(path: Path) -> None:
