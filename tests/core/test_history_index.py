@@ -116,6 +116,20 @@ def test_after_files_are_added_changed_and_removed_the_answers_still_agree(tmp_p
     write_log(data, day(9), bridge(31, 12, difficulty=(2, 9), flags=(("cramp",), ())))
     (data / "sessions" / "2024-01-02" / "new-but-broken.toml").write_text("schema = 2\n")
     assert as_shown(from_index(data)) == as_shown(files_report(data))
+    for path in paths[20:]:
+        path.unlink()
+    assert as_shown(from_index(data)) == as_shown(files_report(data))
+    connection = open_index(data, history_cache_dir())
+    assert connection is not None
+    try:  # the counts kept per name are the counts of the rows
+        kept = connection.execute("SELECT * FROM names ORDER BY name").fetchall()
+        counted = connection.execute(
+            "SELECT name, COUNT(*), SUM(sides & 3 != 0), SUM(sides & 3 = 3), SUM(sides & 4 != 0)"
+            " FROM exercises GROUP BY name ORDER BY name"
+        ).fetchall()
+        assert kept == counted and len(kept) == 15
+    finally:
+        connection.close()
 
 
 def test_the_index_reads_only_what_changed_and_remembers_skipped_files(tmp_path: Path) -> None:

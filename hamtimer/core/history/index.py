@@ -66,6 +66,13 @@ CREATE TABLE exercises (           -- one per session and exercise (core/history
   PRIMARY KEY (log, name)
 ) WITHOUT ROWID;
 CREATE INDEX exercises_by_name ON exercises (name, started, sides);
+CREATE TABLE names (               -- per exercise, counts over its rows in exercises (kept with them)
+  name TEXT PRIMARY KEY,
+  sessions INTEGER NOT NULL,
+  one_leg INTEGER NOT NULL,        -- sessions holding a left or right side
+  holding_pair INTEGER NOT NULL,   -- sessions holding both left and right
+  holding_both INTEGER NOT NULL    -- sessions holding both legs together
+) WITHOUT ROWID;
 CREATE TABLE tallies (             -- one per session, exercise and side
   log INTEGER NOT NULL,
   name TEXT NOT NULL,

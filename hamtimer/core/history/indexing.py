@@ -104,6 +104,14 @@ _INSERT = {
 }  # fmt: skip
 
 
+_COUNT = (
+    "INSERT INTO names VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+    " sessions = sessions + excluded.sessions, one_leg = one_leg + excluded.one_leg,"
+    " holding_pair = holding_pair + excluded.holding_pair,"
+    " holding_both = holding_both + excluded.holding_both"
+)
+
+
 @dataclass
 class _Read:
     """One file read, ready to be written: its stat and its record, or why it cannot be used."""
@@ -115,10 +123,24 @@ class _Read:
     skip: str | None
 
 
-def _forget(connection: sqlite3.Connection, file: str) -> None:
+Counts = dict[str, list[int]]
+"""Per exercise name, the change to its row in `names`: sessions, one_leg, holding_pair, holding_both."""
+
+
+def _count(counts: Counts, name: str, mask: int, sign: int) -> None:
+    found = counts.setdefault(name, [0, 0, 0, 0])
+    found[0] += sign
+    found[1] += sign * (mask & 3 != 0)
+    found[2] += sign * (mask & 3 == 3)
+    found[3] += sign * (mask & 4 != 0)
+
+
+def _forget(connection: sqlite3.Connection, file: str, counts: Counts) -> None:
     found = connection.execute("SELECT id FROM logs WHERE path = ?", (file,)).fetchone()
     if found is None:
         return
+    for name, mask in connection.execute("SELECT name, sides FROM exercises WHERE log = ?", found):
+        _count(counts, name, mask, -1)
     for table in LOG_TABLES:
         connection.execute(f"DELETE FROM {table} WHERE log = ?", found)
     connection.execute("DELETE FROM logs WHERE id = ?", found)
@@ -133,13 +155,14 @@ def _write(connection: sqlite3.Connection, removed: list[str], reads: list[_Read
         start = time.perf_counter()
         connection.execute("BEGIN IMMEDIATE")  # waits for another writer up to the busy timeout
         try:
+            counts: Counts = {}
             for file in removed:
-                _forget(connection, file)
+                _forget(connection, file, counts)
             removed = []
             batch: dict[str, list[Row]] = {table: [] for table in LOG_TABLES}
             while pending:
                 read = pending.pop()
-                _forget(connection, read.file)
+                _forget(connection, read.file, counts)
                 cursor = connection.execute(
                     "INSERT INTO logs (path, size, mtime_ns, skip) VALUES (?, ?, ?, ?)",
                     (read.file, read.size, read.mtime_ns, read.skip),
@@ -153,6 +176,12 @@ def _write(connection: sqlite3.Connection, removed: list[str], reads: list[_Read
             for table, rows in batch.items():
                 if rows:
                     connection.executemany(_INSERT[table], rows)
+            for row in batch["exercises"]:
+                _count(counts, row[1], row[7], 1)
+            connection.executemany(
+                _COUNT, [(name, *change) for name, change in counts.items() if any(change)]
+            )
+            connection.execute("DELETE FROM names WHERE sessions = 0")
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
