@@ -22,7 +22,12 @@ COLUMNS = (
 exercise, the same on each of its rows) came with issue 12, at the end so old readers keep working."""
 
 
+_PLAIN = (str, int, float)
+
+
 def _cell(value: object) -> str:
+    if type(value) in _PLAIN:  # most cells: a bool is not one of them (its type is bool)
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -78,7 +83,7 @@ def index_rows(connection: sqlite3.Connection, exercise: str | None) -> Iterator
     for *cells, flags, completed, marks in rows:
         if wanted is not None and cells[4].casefold() != wanted:
             continue
-        cells.append(None if flags is None else json.loads(flags))
+        cells.append(None if flags is None else [] if flags == "[]" else json.loads(flags))
         cells.append(None if completed is None else bool(completed))
         cells.append([] if marks is None else [f"{check}@{at:g}" for check, at in json.loads(marks)])
         yield cells
