@@ -36,27 +36,30 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from hamtimer.core.history.index import open_index
+from hamtimer.core.history.index_report import index_report
+from hamtimer.core.history.indexing import refresh
 from hamtimer.core.history.report import build_report
 from hamtimer.core.history.sessions import collect
 from hamtimer.core.kinds import WorkKind
 from hamtimer.core.log import logfile
 from hamtimer.core.log.journal import Journal, SessionLog, new_session_path
+from hamtimer.core.paths import history_cache_dir
 from hamtimer.core.program.loader import parse_program
 from hamtimer.core.session.marks import Mark
 from hamtimer.core.session.plan import Plan, WorkStep, build_plan
 from hamtimer.core.session.results import SideResult
 
 HAMTIMER = str(Path(sys.executable).with_name("hamtimer"))
-CACHE_NAME = "history"  # as paths.history_cache_dir names it: a folder, one JSON file per month
+CACHE_NAME = "history"  # as paths.history_cache_dir names it: a folder, one SQLite file per data folder
 T = TypeVar("T")
-TARGETS = {"first": 4.0, "second": 0.3, "save_ms": 10.0}
+TARGETS = {"save_ms": 10.0}
 
 # Two programs of 15 [[result]] tables each that share exercise names (history matches by name).
 STRENGTH = """\
@@ -145,9 +148,41 @@ reps = 20
 """
 
 
-def plans() -> list[tuple[Plan, str]]:
+# The circuit-heavy runner: 15 results, each a different exercise, both sides, some checks.
+DISTINCT_NAMES = [
+    ("Single-leg bridge", "hold = 30", ["hip drop", "cramp"]), ("Slider curl", "reps = 10", ["cramp"]),
+    ("Single-leg RDL", 'reps = "8-10"', ["balance lost"]), ("Copenhagen plank", 'hold = "20-30s"', []),
+    ("Single-leg hip thrust", "hold = 40", ["hip drop"]), ("Step-down", "reps = 12", ["knee in"]),
+    ("Hamstring walkout", "reps = 6", ["cramp"]), ("Side plank", "hold = 40", ["hip drop"]),
+    ("Single-leg calf raise", "reps = 15", []), ("Skater squat", "reps = 8", ["knee in"]),
+    ("Single-leg glute bridge march", "reps = 12", []), ("Lateral lunge", "reps = 10", []),
+    ("Single-leg deadlift hold", "hold = 20", ["balance lost"]),
+    ("Nordic curl eccentric", "reps = 5", ["cramp"]), ("Single-leg wall sit", "hold = 30", []),
+]  # fmt: skip
+DISTINCT = """\
+[program]
+name = "Fifteen-station circuit"
+[rest]
+between_sides = 15
+between_exercises = 30
+
+[[block]]
+name = "Circuit"
+""" + "".join(
+    f'[[block.exercise]]\nname = "{name}"\nsides = "each"\n{work}\nchecks = {checks!r}\n'.replace("'", '"')
+    for name, work, checks in DISTINCT_NAMES
+)
+
+
+def plans(shape: str = "mixed") -> list[tuple[Plan, str]]:
+    """The programs a shape's sessions come from: "mixed" (two programs sharing six exercise
+    names), or "distinct" (one circuit of 15 different exercises)."""
+    texts = {
+        "mixed": ((STRENGTH, "programs/hamstring-strength.toml"), (CIRCUIT, "programs/circuit.toml")),
+        "distinct": ((DISTINCT, "programs/fifteen.toml"),),
+    }[shape]
     found = []
-    for text, file in ((STRENGTH, "programs/hamstring-strength.toml"), (CIRCUIT, "programs/circuit.toml")):
+    for text, file in texts:
         plan = build_plan(parse_program(text, file))
         tables = {(s.block_number, s.exercise_number, s.round, s.set) for s in plan.work_steps}
         assert len(tables) == 15, f"{file}: {len(tables)} results, expected 15"
@@ -182,14 +217,14 @@ def side_result(step: WorkStep, rng: random.Random, progress: float) -> SideResu
     return result
 
 
-def generate(data: Path, sessions: int, rng: random.Random) -> None:
+def generate(data: Path, sessions: int, rng: random.Random, shape: str = "mixed") -> None:
     """Write `sessions` logs dated over ~5 years up to last month, as the journal writes them."""
-    programs = plans()
+    programs = plans(shape)
     first_day = datetime(2021, 1, 4)
     span_days = 5 * 365
     days = sorted(rng.randrange(span_days) for _ in range(sessions))
     for number, day in enumerate(days):
-        plan, file = programs[0] if rng.random() < 0.7 else programs[1]
+        plan, file = programs[0] if rng.random() < 0.7 or len(programs) == 1 else programs[1]
         moment = first_day + timedelta(days=day, seconds=rng.randrange(6 * 3600, 21 * 3600))
         offset = timezone(timedelta(hours=2 if 4 <= moment.month <= 9 else 1))
         started = moment.replace(tzinfo=offset)
@@ -247,16 +282,27 @@ def run_cli(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
     return elapsed, done.stdout
 
 
-def in_process(data: Path, cache_file: Path, parsed: int) -> tuple[float, float]:
-    """Seconds for collect() and for build_report(), in this process, on a heap freed first."""
+def in_process(data: Path, indexed: bool) -> tuple[float, float, int]:
+    """Seconds to bring the index up to date (or, without it, to read every file) and to build the
+    report, in this process on a heap freed first; and how many files were read."""
     gc.collect()
     start = time.perf_counter()
-    found = collect(data, cache_file)
-    collected = time.perf_counter() - start
-    assert found.parsed == parsed, f"{found.parsed} files parsed, expected {parsed}"
-    start = time.perf_counter()
-    build_report(found)
-    return collected, time.perf_counter() - start
+    if not indexed:
+        found = collect(data)
+        collected = time.perf_counter() - start
+        start = time.perf_counter()
+        build_report(found)
+        return collected, time.perf_counter() - start, found.parsed
+    connection = open_index(data, history_cache_dir())
+    assert connection is not None, "no index could be made"
+    try:
+        refreshed = refresh(connection, data)
+        collected = time.perf_counter() - start
+        start = time.perf_counter()
+        index_report(connection, refreshed.skipped)
+        return collected, time.perf_counter() - start, refreshed.parsed
+    finally:
+        connection.close()
 
 
 def reader() -> str:
@@ -314,11 +360,54 @@ def bench_saves(folder: Path, saves: int, rng: random.Random) -> tuple[list[floa
     return times, encodes, size
 
 
+def index_files(cache: Path) -> list[Path]:
+    return sorted((cache / CACHE_NAME).glob("*.sqlite3"))
+
+
+def fingerprint(paths: list[Path]) -> list[tuple[str, int, int]]:
+    """What shows that an index file was written: its size and modification time."""
+    return [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in paths]
+
+
+class Table:
+    """The rows printed: a measure, its value, its ratio to `hamtimer --version`, the budget."""
+
+    def __init__(self, reference: float) -> None:
+        self.reference = reference
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def add(self, name: str, value: str, ratio: float | None = None, budget: str = "") -> None:
+        self.rows.append((name, value, "" if ratio is None else f"{ratio:.2f}x", budget))
+
+    def timed(
+        self, name: str, values: list[float], limit: float | None = None, seconds: float | None = None
+    ) -> None:
+        """A CLI figure: its median against the reference, and against a budget given as a ratio
+        (`limit`) or in seconds."""
+        median = statistics.median(values)
+        ratio = median / self.reference
+        budget = ""
+        if limit is not None:
+            budget = f"<= {limit:g}x  {verdict(ratio, limit)}"
+        elif seconds is not None:
+            budget = f"<= {seconds:g} s  {verdict(median, seconds)}"
+        self.add(name, spread(values), ratio, budget)
+
+    def print(self) -> None:
+        widths = [max(len(r[i]) for r in self.rows) for i in range(3)]
+        print(f"{'measure':<{widths[0]}}  {'value':<{widths[1]}}  {'ratio':>{widths[2]}}  budget")
+        for name, value, ratio, budget in self.rows:
+            print(f"{name:<{widths[0]}}  {value:<{widths[1]}}  {ratio:>{widths[2]}}  {budget}".rstrip())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sessions", type=int, default=2000, help="session logs (15 results each)")
+    parser.add_argument("--shape", choices=("distinct", "mixed"), default="distinct",
+                        help="15 different exercises per session, or two programs sharing six")  # fmt: skip
+    parser.add_argument("--large", type=int, default=10000, help="sessions of the large folder (0: none)")
     parser.add_argument("--runs", type=int, default=3, help="runs of each history case (median reported)")
     parser.add_argument("--saves", type=int, default=200, help="journal saves to time")
     parser.add_argument("--cold", action="store_true", help="drop the OS page cache before each first run")
@@ -331,16 +420,19 @@ def main() -> None:
     rng = random.Random(args.seed)
 
     work = Path(tempfile.mkdtemp(prefix="hamtimer-bench-history-"))
-    data, cache, cache_here = work / "data", work / "cache", work / "cache-in-process"
+    data, other, large, cache = work / "data", work / "other", work / "large", work / "cache"
     env = os.environ | {"HAMTIMER_DATA_DIR": str(data), "HAMTIMER_CACHE_DIR": str(cache),
                         "HAMTIMER_CONFIG_DIR": str(work / "config")}  # fmt: skip
+    os.environ["HAMTIMER_CACHE_DIR"] = str(work / "cache-in-process")
     bytecode_note = "bytecode as the environment has it"
     if not args.bytecode_as_is:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
         bytecode_note = "compiled bytecode (private PYTHONPYCACHEPREFIX)"
+    history = [HAMTIMER, "history", "--json"]
     try:
-        generation, _ = timed(lambda: generate(data, args.sessions, rng))
+        generation, _ = timed(lambda: generate(data, args.sessions, rng, args.shape))
+        generate(other, 200, random.Random(args.seed + 1), "mixed")
         files = sorted(data.glob("sessions/*/*.toml"))
         total = sum(p.stat().st_size for p in files)
         print(f"generated {len(files)} files ({total / 1e6:.1f} MB) in {generation:.1f} s", flush=True)
@@ -350,13 +442,12 @@ def main() -> None:
             failure = drop_page_cache()
             cold_note = f"page cache NOT dropped ({failure})" if failure else "page cache dropped"
 
-        # warm-up: compiles the bytecode (an empty data folder: no cache is written)
-        run_cli([HAMTIMER, "history", "--json"], env | {"HAMTIMER_DATA_DIR": str(work / "empty")})
-        # start-up alone, to compare with the runs below
+        # warm-up: compiles the bytecode (an empty data folder: no index is made)
+        run_cli(history, env | {"HAMTIMER_DATA_DIR": str(work / "empty")})
         python_start = [run_cli([sys.executable, "-c", "pass"], env)[0] for _ in range(args.runs)]
         version = [run_cli([HAMTIMER, "--version"], env)[0] for _ in range(args.runs)]
+        table = Table(statistics.median(version))
 
-        history = [HAMTIMER, "history", "--json"]
         first: list[float] = []
         for _ in range(args.runs):
             shutil.rmtree(cache, ignore_errors=True)
@@ -367,39 +458,50 @@ def main() -> None:
         report = json.loads(out)
         if report["sessions"] != args.sessions or report["skipped"]:
             raise SystemExit(f"unexpected report: {report['sessions']} sessions, skipped {report['skipped']}")
-        cache_size = sum(p.stat().st_size for p in (cache / CACHE_NAME).glob("*.json"))
+        index_size = sum(p.stat().st_size for p in index_files(cache))
         second = [run_cli(history, env)[0] for _ in range(args.runs)]
+        added: list[float] = []
+        for run in range(args.runs):  # a session just saved: one new log
+            plan, file = plans(args.shape)[0]
+            started = datetime(2026, 6, 1, 7, run, tzinfo=timezone(timedelta(hours=2)))
+            log = SessionLog(plan, file, started=started, status="completed", ended=started)
+            log.results = [side_result(step, rng, 1.0) for step in plan.work_steps]
+            new_session_path(data, started, plan.program.name).write_bytes(log.dumps())
+            added.append(run_cli(history, env)[0])
         touched: list[float] = []
         for run in range(args.runs):
             path = files[(run * 7919) % len(files)]
             os.utime(path, ns=(time.time_ns(), time.time_ns()))
             touched.append(run_cli(history, env)[0])
+        csv_warm = [run_cli([HAMTIMER, "history", "--csv"], env)[0] for _ in range(args.runs)]
+        text_warm = [run_cli([HAMTIMER, "history"], env)[0] for _ in range(args.runs)]
 
-        # the same work in-process: collect() (read + summarize, or the cache) and build_report()
-        cache_file = cache_here / CACHE_NAME
-        without_cache: list[tuple[float, float]] = []
-        for _ in range(args.runs):
-            shutil.rmtree(cache_here, ignore_errors=True)
-            if args.cold:
-                drop_page_cache()
-            without_cache.append(in_process(data, cache_file, len(files)))
-        with_cache = [in_process(data, cache_file, 0) for _ in range(args.runs)]
-        # the fallback reader, for the README's figures: every file parsed by tomllib
-        fast_loads = logfile.loads_toml
-        logfile.loads_toml = tomllib.loads
-        try:
-            shutil.rmtree(cache_here, ignore_errors=True)
-            tomllib_cold = in_process(data, cache_file, len(files))
-        finally:
-            logfile.loads_toml = fast_loads
-        one_touched: list[tuple[float, float]] = []
-        for run in range(args.runs):
-            path = files[(run * 104729 + 1) % len(files)]
-            os.utime(path, ns=(time.time_ns(), time.time_ns()))
-            one_touched.append(in_process(data, cache_file, 1))
-        full = build_report(collect(data, cache_file))
+        # alternating --data-dir: each folder has its own index, so neither is rebuilt
+        run_cli([*history, "--data-dir", str(other)], env)
+        before = fingerprint(index_files(cache))
+        alternating = [
+            run_cli([*history, "--data-dir", str(folder)], env)[0]
+            for _ in range(args.runs)
+            for folder in (data, other)
+        ]
+        rebuilt = "none rebuilt" if fingerprint(index_files(cache)) == before else "AN INDEX WAS WRITTEN"
+
+        # the same work in-process: the index brought up to date and the report, apart
+        in_process(data, True)  # this process's own index, built once
+        with_index = [in_process(data, True) for _ in range(args.runs)]
+        assert all(parsed == 0 for *_, parsed in with_index)
+        without_index = [in_process(data, False) for _ in range(args.runs)]
+        full = build_report(collect(data))
         encoded = timed(partial(json.dumps, full.as_json(), indent=2, ensure_ascii=False))[0]
         del full
+
+        large_rows: list[tuple[str, list[float]]] = []
+        if args.large:
+            made, _ = timed(lambda: generate(large, args.large, random.Random(args.seed + 2), args.shape))
+            print(f"generated {args.large} more sessions in {made:.1f} s", flush=True)
+            large_env = env | {"HAMTIMER_DATA_DIR": str(large)}
+            large_rows.append(("cold", [run_cli(history, large_env)[0]]))
+            large_rows.append(("warm", [run_cli(history, large_env)[0] for _ in range(args.runs)]))
 
         saves_dir = work / "saves"
         saves, encodes, log_size = bench_saves(saves_dir, args.saves, rng)
@@ -409,43 +511,45 @@ def main() -> None:
         else:
             shutil.rmtree(work, ignore_errors=True)
 
+    n = f"{args.sessions} x 15 {args.shape}"
+    table.add("session files / total size", f"{len(files)} / {total / 1e6:.1f} MB")
+    table.add("history index (SQLite)", f"{index_size / 1e6:.1f} MB")
+    table.add("generation (not measured)", f"{generation:.1f} s")
+    table.timed("python -c pass", python_start)
+    table.timed("hamtimer --version (the reference)", version)
+    table.timed(f"history --json, {n}, cold (no index)", first, seconds=3.0)
+    table.timed(f"history --json, {n}, warm", second, limit=2.0)
+    table.timed(f"history --json, {n}, one log added", added, limit=2.5)
+    table.timed(f"history --json, {n}, one log touched", touched, limit=2.5)
+    table.timed(f"history (text), {n}, warm", text_warm, limit=2.0)
+    table.timed(f"history --csv, {n}, warm", csv_warm)
+    table.timed(f"alternating --data-dir ({rebuilt})", alternating, limit=2.0)
+    for name, values in large_rows:
+        table.timed(f"history --json, {args.large} x 15 {args.shape}, {name}", values,
+                    limit=3.0 if name == "warm" else None)  # fmt: skip
+    table.add("  in-process: index brought up to date", spread([c for c, _, _ in with_index]))
+    table.add("  in-process: report from the index", spread([r for _, r, _ in with_index]))
+    table.add("  in-process: every file read, no index", spread([c for c, _, _ in without_index]))
+    table.add("  in-process: report from the files", spread([r for _, r, _ in without_index]))
+    table.add("  in-process: json.dumps(report, indent=2)", f"{encoded:.3f} s")
     ms = [t * 1000 for t in saves]
+    p99 = percentile(ms, 0.99)
+    table.add(
+        f"save after a side p50 / p99 / max ({len(ms)} saves)",
+        f"{statistics.median(ms):.2f} / {p99:.2f} / {max(ms):.2f} ms",
+        None,
+        f"<= {TARGETS['save_ms']:g} ms  {verdict(p99, TARGETS['save_ms'])}",
+    )
+    table.add("  of which TOML encoding (median)", f"{statistics.median(encodes) * 1000:.2f} ms")
+    table.add("  log of 15 results", f"{log_size / 1024:.1f} KiB")
     runs = f"median of {args.runs}" if args.runs > 1 else "1 run"
-    rows = [
-        ("session files / total size", f"{len(files)} / {total / 1e6:.1f} MB", ""),
-        ("cache file (JSON)", f"{cache_size / 1e6:.1f} MB", ""),
-        ("generation (not measured)", f"{generation:.1f} s", ""),
-        (f"python -c pass ({runs})", spread(python_start), ""),
-        (f"hamtimer --version ({runs})", spread(version), ""),
-        (f"history --json, first run, no cache ({runs})", spread(first),
-         f"<= {TARGETS['first']:g} s  {verdict(statistics.median(first), TARGETS['first'])}"),
-        (f"history --json, second run, cache ({runs})", spread(second),
-         f"<= {TARGETS['second']:g} s  {verdict(statistics.median(second), TARGETS['second'])}"),
-        (f"history --json, one file touched ({runs})", spread(touched),
-         f"<= {TARGETS['second']:g} s  {verdict(statistics.median(touched), TARGETS['second'])}"),
-        ("  in-process collect(), no cache", spread([c for c, _ in without_cache]), ""),
-        ("  in-process collect(), no cache, tomllib (1 run)", f"{tomllib_cold[0]:.3f} s", ""),
-        ("  in-process collect(), cache", spread([c for c, _ in with_cache]), ""),
-        ("  in-process collect(), one file touched", spread([c for c, _ in one_touched]), ""),
-        ("  in-process build_report()", spread([r for _, r in with_cache]), ""),
-        ("  in-process json.dumps(report, indent=2)", f"{encoded:.3f} s", ""),
-        (f"save after a side p50 / p99 / max ({len(ms)} saves)",
-         f"{statistics.median(ms):.2f} / {percentile(ms, 0.99):.2f} / {max(ms):.2f} ms",
-         f"<= {TARGETS['save_ms']:g} ms  {verdict(percentile(ms, 0.99), TARGETS['save_ms'])}"),
-        ("  of which TOML encoding (median)", f"{statistics.median(encodes) * 1000:.2f} ms", ""),
-        ("  log of 15 results", f"{log_size / 1024:.1f} KiB", ""),
-    ]  # fmt: skip
-    width = max(len(r[0]) for r in rows)
-    value_width = max(len(r[1]) for r in rows)
     print(
-        f"hamtimer history benchmark, {time.strftime('%Y-%m-%d %H:%M')}: {args.sessions} sessions x 15 "
-        f"results, Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"hamtimer history benchmark, {time.strftime('%Y-%m-%d %H:%M')}: {runs}, ratios to "
+        f"hamtimer --version of the same run; Python {platform.python_version()}, {os.cpu_count()} CPUs, "
         f"{filesystem_of(Path(tempfile.gettempdir()))} ({tempfile.gettempdir()}), {cold_note}, "
         f"{bytecode_note}, logs read by {reader()}"
     )
-    print(f"{'measure':<{width}}  {'value':<{value_width}}  target")
-    for name, value, target in rows:
-        print(f"{name:<{width}}  {value:<{value_width}}  {target}".rstrip())
+    table.print()
 
 
 if __name__ == "__main__":

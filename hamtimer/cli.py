@@ -194,25 +194,22 @@ def cmd_list() -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    """The report. The process ends right after it: Python's cycle collector, which would walk
-    every summary read again and again as more are made, is left off (none of them is a cycle)."""
+    """The report, from the data folder's history index (core/history/reader.py). The process
+    ends right after it: Python's cycle collector is left off (what is built holds no cycle)."""
     import gc
 
     from hamtimer.core.paths import data_dir
 
     gc.disable()
     folder = data_dir(getattr(args, "data_dir", None))
-    from hamtimer.core.history.report import build_report
-    from hamtimer.core.history.sessions import collect
-    from hamtimer.core.paths import history_cache_dir
+    from hamtimer.core.history.reader import history_report
 
-    collection = collect(folder, history_cache_dir())
-    report = build_report(collection, args.last, args.exercise)
+    report = history_report(folder, args.last, args.exercise, series=args.plot)
     if args.csv:
-        from hamtimer.core.history.export import write_csv
+        from hamtimer.core.history.reader import write_history_csv
 
         verdicts = {item.exercise: item.verdict for item in report.exercises}
-        skipped, rows = write_csv(folder, sys.stdout, args.exercise, verdicts)
+        skipped, rows = write_history_csv(folder, sys.stdout, args.exercise, verdicts)
         for file, reason in skipped:
             print(f"skipped {file}: {reason}", file=sys.stderr)
         if args.exercise and not rows:
@@ -222,7 +219,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     from hamtimer.render import history_table
 
     if args.exercise and not report.exercises:
-        known = build_report(collection, args.last)
+        known = history_report(folder, args.last)
         names = ", ".join(sorted(e.exercise for e in known.exercises)) or "none yet"
         print(f"no session holds an exercise called {args.exercise!r}; exercises: {names}", file=sys.stderr)
         return EXIT_INVALID

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from hamtimer.core.formatting import clock, counted, format_seconds, measure
 from hamtimer.core.history.report import Report
 from hamtimer.core.kinds import Side
-from hamtimer.core.session.plan import Plan, PrepareStep, RestStep, WorkStep, estimate_seconds
-from hamtimer.core.training.progression import progress_lines
+
+if TYPE_CHECKING:  # imported where used: `history` needs no plan (bench/bench_history.py)
+    from hamtimer.core.session.plan import Plan, WorkStep
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int] = ()) -> str:
@@ -25,6 +27,9 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Collectio
 
 
 def plan_text(plan: Plan) -> str:
+    from hamtimer.core.session.plan import PrepareStep, RestStep, estimate_seconds
+    from hamtimer.core.training.progression import progress_lines
+
     rows: list[list[str]] = []
     at = 0.0
     for step in plan.steps:

@@ -7,10 +7,14 @@ the exact means, rounded to one decimal only at the end.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import hashlib
 import io
 import json
 import os
+import random
+import sqlite3
 import tomllib
 from fractions import Fraction
 from pathlib import Path
@@ -19,7 +23,9 @@ from typing import Any
 import pytest
 
 from hamtimer.cli import main
-from hamtimer.core.history import sessions
+from hamtimer.core.history import index as index_version
+from hamtimer.core.history.index import index_path, open_index
+from hamtimer.core.history.indexing import refresh
 from hamtimer.core.log import logfile
 from hamtimer.core.paths import cache_dir, history_cache_dir
 from tests.conftest import UserDirs
@@ -527,57 +533,58 @@ def test_csv_honours_the_exercise_filter(
     assert [r["exercise"] for r in csv.DictReader(io.StringIO(out))] == ["Hamstring curl"]
 
 
-# ----- the caches (per-file summaries, and whatever else is kept in the cache folder)
+# ----- the history index (core/history/index.py): one SQLite file per data folder, in the cache
 
 
-def cache_folder() -> Path:
-    """The per-file summaries (DESIGN.md: keyed on each file's path, size and modification time)."""
-    return history_cache_dir()
+def index_file(data: Path) -> Path:
+    return index_path(data, history_cache_dir())
 
 
-def cache_file() -> Path:
-    """The cache file of November 2026, the month of every log written here."""
-    return history_cache_dir() / "2026-11.json"
+def to_read(data: Path) -> int:
+    """How many files the next run would have to read (0: the index holds them all)."""
+    connection = open_index(data, history_cache_dir())
+    assert connection is not None
+    try:
+        return refresh(connection, data).parsed
+    finally:
+        connection.close()
 
 
 def cache_files() -> list[Path]:
     return sorted(p for p in cache_dir().rglob("*") if p.is_file())
 
 
-def spoil_every_cache(content: bytes) -> None:
-    """Overwrite every file in the cache folder, whatever it is called."""
-    assert cache_files()
-    for path in cache_files():
-        path.write_bytes(content)
+def fingerprint(paths: list[Path]) -> list[tuple[Path, int, int, bytes]]:
+    return [(p, p.stat().st_size, p.stat().st_mtime_ns, p.read_bytes()) for p in paths]
 
 
-def test_the_second_run_uses_the_cache(
+def test_the_second_run_uses_the_index(
     capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
 ) -> None:
     first = report(capsys)
-    assert cache_file().is_file()
-    assert sessions.collect(data, cache_folder()).parsed == 0
+    assert index_file(data).is_file()
+    assert to_read(data) == 0
     assert report(capsys) == first
 
 
-def test_the_caches_are_private(capsys: pytest.CaptureFixture[str], design_example: list[Path]) -> None:
+def test_the_index_is_private(capsys: pytest.CaptureFixture[str], design_example: list[Path]) -> None:
     report(capsys)
     history(capsys)
     assert cache_files()
     for path in cache_files():
         assert path.stat().st_mode & 0o777 == 0o600, path
-    assert cache_dir().stat().st_mode & 0o777 == 0o700
+    assert history_cache_dir().stat().st_mode & 0o777 == 0o700
 
 
-def test_results_are_the_same_with_and_without_the_cache(
+def test_results_are_the_same_with_and_without_the_index(
     capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
 ) -> None:
     corrupt_file(data)
-    cold = report(capsys), history(capsys)
-    warm = report(capsys), history(capsys)
+    cold = report(capsys), history(capsys), history(capsys, "--csv")
+    warm = report(capsys), history(capsys), history(capsys, "--csv")
     for path in cache_files():
         path.unlink()
-    rebuilt = report(capsys), history(capsys)
+    rebuilt = report(capsys), history(capsys), history(capsys, "--csv")
     assert cold == warm == rebuilt
     assert len(cold[0]["skipped"]) == 1
 
@@ -591,6 +598,7 @@ def test_a_changed_file_is_read_again(
     newest.write_text(text.replace("seconds = 25.0", "seconds = 29.0"))  # same size, new mtime
     stat = newest.stat()
     os.utime(newest, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert to_read(data) == 1
     item = exercise(report(capsys))
     assert item["left"]["latest"] == 29.0
     assert item["left"]["mean"] == one_decimal(mean(30, 30, 29))
@@ -598,7 +606,7 @@ def test_a_changed_file_is_read_again(
     stat = newest.stat()
     os.utime(newest, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000))
     assert exercise(report(capsys))["left"]["latest"] == 25.5
-    assert sessions.collect(data, cache_folder()).parsed == 0
+    assert to_read(data) == 0
 
 
 def test_a_new_and_a_deleted_file_change_the_report(
@@ -614,51 +622,144 @@ def test_a_new_and_a_deleted_file_change_the_report(
     assert exercise(found)["left"]["latest"] == 30.0
 
 
-def test_another_data_folder_gets_its_own_report(
-    capsys: pytest.CaptureFixture[str], design_example: list[Path], tmp_path: Path
+def test_a_renamed_file_is_keyed_by_its_new_path(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    report(capsys)
+    moved = design_example[0].with_name("073000-renamed.toml")
+    design_example[0].rename(moved)  # same size and mtime, another path
+    assert to_read(data) == 1
+    found = history(capsys, "--csv")[1]
+    files = {row["file"] for row in csv.DictReader(io.StringIO(found))}
+    assert "sessions/2026-11-01/073000-renamed.toml" in files
+    assert "sessions/2026-11-01/073000-bridge-progression.toml" not in files
+
+
+def test_each_data_folder_has_its_own_index_and_alternating_rebuilds_nothing(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path, tmp_path: Path
 ) -> None:
     first = report(capsys)
     other = tmp_path / "other-data"
     write_log(other, day(1), bridge(10, 20))
     found = report(capsys, "--data-dir", str(other))
     assert found["sessions"] == 1 and exercise(found)["weaker"] == "left"
-    assert report(capsys) == first
+    indexes = sorted(history_cache_dir().glob("*.sqlite3"))
+    assert indexes == sorted([index_file(data), index_file(other)]) and len(indexes) == 2
+    before = fingerprint(indexes)
+    for _ in range(2):
+        assert report(capsys) == first
+        assert report(capsys, "--data-dir", str(other)) == found
+    assert fingerprint(indexes) == before
+    assert index_file(data).name == hashlib.sha256(str(data.resolve()).encode()).hexdigest()[:16] + ".sqlite3"
+
+
+def spoil_random(path: Path) -> None:
+    path.write_bytes(random.Random(3).randbytes(8192))
+
+
+def spoil_truncated(path: Path) -> None:
+    os.truncate(path, path.stat().st_size // 2)
+
+
+def spoil_empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def spoil_foreign(path: Path) -> None:
+    path.unlink()
+    with contextlib.closing(sqlite3.connect(path)) as other:
+        other.executescript(
+            "CREATE TABLE notes (day TEXT, words TEXT); INSERT INTO notes VALUES ('mon', 'hi');"
+        )
+
+
+def spoil_tables(path: Path) -> None:
+    """hamtimer's own file, version and all, with a table gone."""
+    with contextlib.closing(sqlite3.connect(path)) as index:
+        index.execute("DROP TABLE tallies")
 
 
 @pytest.mark.parametrize(
-    "garbage",
-    [b'{"version": 1, "files": {"sessions/', b"", b"\x00\xff", b"[1, 2]", b'{"version": 99, "files": {}}'],
-    ids=["truncated", "empty", "binary", "a-list", "other-version"],
+    "spoil",
+    [spoil_random, spoil_truncated, spoil_empty, spoil_foreign, spoil_tables],
+    ids=["random-bytes", "truncated", "zero-length", "another-schema", "a-table-gone"],
 )
-def test_an_unreadable_cache_is_ignored_and_rebuilt(
-    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path, garbage: bytes
+def test_an_unusable_index_is_moved_aside_and_rebuilt_with_one_line(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path, spoil: Any
 ) -> None:
-    expected = report(capsys)
-    spoil_every_cache(garbage)
-    assert report(capsys) == expected
-    rebuilt = json.loads(cache_file().read_text())
-    assert rebuilt["version"] == sessions.CACHE_VERSION and len(rebuilt["files"]) == 4
-    assert sessions.collect(data, cache_folder()).parsed == 0
+    corrupt_file(data)
+    expected = report(capsys), history(capsys, "--csv")[1]
+    logs = fingerprint(sorted(data.rglob("*.toml")))
+    path = index_file(data)
+    spoil(path)
+    spoiled = path.read_bytes()
+    code, out, err = history(capsys, "--json")
+    assert code == 0
+    assert json.loads(out) == expected[0]
+    assert len(err.splitlines()) == 1, err
+    assert str(path) in err and "moved it to" in err and "rebuilt" in err
+    assert Path(f"{path}.broken").read_bytes() == spoiled
+    assert to_read(data) == 0
+    assert history(capsys, "--json") == (0, out, "")
+    assert history(capsys, "--csv")[1] == expected[1]
+    assert fingerprint(sorted(data.rglob("*.toml"))) == logs  # the logs are only read
 
 
-def test_a_cache_entry_that_lies_about_a_file_is_read_again(
+def test_an_index_of_another_version_is_rebuilt_without_a_word(
     capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
 ) -> None:
-    expected = report(capsys)
-    cached = json.loads(cache_file().read_text())
-    for entry in cached["files"].values():
-        entry["summary"] = {"nonsense": True}
+    expected = history(capsys, "--json")
+    with contextlib.closing(sqlite3.connect(index_file(data))) as index:
+        index.execute(f"PRAGMA user_version = {index_version.VERSION + 1}")
+    assert history(capsys, "--json") == expected
+    assert not Path(f"{index_file(data)}.broken").exists()
+    with contextlib.closing(sqlite3.connect(index_file(data))) as index:
+        assert index.execute("PRAGMA user_version").fetchone()[0] == index_version.VERSION
+
+
+def test_a_cache_folder_that_cannot_be_written_means_no_index(
+    capsys: pytest.CaptureFixture[str],
+    design_example: list[Path],
+    data: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    corrupt_file(data)
+    expected = history(capsys, "--json"), history(capsys), history(capsys, "--csv")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("HAMTIMER_CACHE_DIR", str(blocker))
+    logs = fingerprint(sorted(data.rglob("*.toml")))
+    assert (history(capsys, "--json"), history(capsys), history(capsys, "--csv")) == expected
+    assert blocker.read_text() == "a file where the cache folder should be"
+    assert fingerprint(sorted(data.rglob("*.toml"))) == logs
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_a_read_only_cache_folder_means_no_index(
+    capsys: pytest.CaptureFixture[str], design_example: list[Path], data: Path
+) -> None:
+    expected = history(capsys, "--json")
     for path in cache_files():
         path.unlink()
-    cache_file().write_text(json.dumps(cached))
-    assert report(capsys) == expected
+    history_cache_dir().chmod(0o500)
+    try:
+        assert history(capsys, "--json") == expected
+        assert cache_files() == []
+    finally:
+        history_cache_dir().chmod(0o700)
 
 
-def test_a_cache_of_the_wrong_shape_is_ignored(
+def test_the_old_json_month_files_are_removed(
     capsys: pytest.CaptureFixture[str], design_example: list[Path]
 ) -> None:
+    folder = history_cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("2026-10.json", "2026-11.json", "other.json"):
+        (folder / name).write_text('{"version": 5, "files": {}}')
+    (folder / "notes.json").write_text("not hamtimer's")
     expected = report(capsys)
-    spoil_every_cache(b'{"version": 1, "files": []}')
+    assert sorted(p.name for p in folder.iterdir() if p.suffix == ".json") == ["notes.json"]
     assert report(capsys) == expected
 
 

@@ -28,10 +28,10 @@ def data_dir(override: str | Path | None = None) -> Path:
 
 
 def cache_dir() -> Path:
-    """Disposable caches (history summaries); `HAMTIMER_CACHE_DIR`."""
+    """Disposable caches (the history index); `HAMTIMER_CACHE_DIR`."""
     return _from_env("HAMTIMER_CACHE_DIR", platformdirs.user_cache_dir(APP))
 
 
 def history_cache_dir() -> Path:
-    """The per-file summaries history keeps (see `sessions.collect`); safe to delete."""
+    """The history index of each data folder (core/history/index.py); safe to delete."""
     return cache_dir() / "history"

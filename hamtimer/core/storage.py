@@ -1,4 +1,5 @@
-"""Private files written atomically: what the journal and the history cache share."""
+"""Private files written atomically, and private folders: what the journal, the authoring
+commands and the history index share."""
 
 from __future__ import annotations
 

@@ -90,7 +90,7 @@ def test_one_side_at_zero_is_a_full_asymmetry() -> None:
 
 
 def report_for(data_dir: Path, window: int = 3, exercise: str | None = None) -> dict[str, Any]:
-    return build_report(collect(data_dir, None), window, exercise).as_json()
+    return build_report(collect(data_dir), window, exercise).as_json()
 
 
 def only(report: dict[str, Any], name: str = BRIDGE) -> dict[str, Any]:
@@ -119,7 +119,7 @@ def test_window_is_the_last_sessions_holding_both_sides(tmp_path: Path) -> None:
 def test_values_for_sparklines_are_per_session_means_oldest_first(tmp_path: Path) -> None:
     write_log(tmp_path, day(2), bridge(20, 18, set=1), bridge(30, 22, set=2))
     write_log(tmp_path, day(1), bridge(10, 12))
-    report = build_report(collect(tmp_path, None))
+    report = build_report(collect(tmp_path))
     (item,) = report.exercises
     assert item.sides["left"].values == [10.0, 25.0]
     assert item.sides["right"].values == [12.0, 20.0]

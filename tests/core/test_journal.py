@@ -510,7 +510,7 @@ def test_a_failed_first_write_leaves_no_empty_file_behind(
     assert d.journal.error is not None
     monkeypatch.undo()
     assert d.journal.move_to(tmp_path / "elsewhere")
-    found = collect(data, None)
+    found = collect(data)
     assert found.skipped == []
 
 
@@ -610,7 +610,7 @@ def test_restore_keeps_only_sides_that_still_match_the_program(tmp_path: Path) -
 def test_the_log_written_for_a_session_reads_back_in_history(tmp_path: Path) -> None:
     d = Driver(tmp_path, started=STARTED - timedelta(days=1))
     full_session(d)
-    found = collect(tmp_path, None)
+    found = collect(tmp_path)
     assert found.skipped == [] and len(found.sessions) == 1
     done = found.sessions[0].exercises["Single-leg bridge"]
     assert done.sides["left"].values == [30.0, 30.0] and done.sides["right"].values == [15.0, 30.0]

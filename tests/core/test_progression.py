@@ -268,9 +268,9 @@ def test_the_newest_sessions_alone_give_what_every_session_gives(ladder: Path, t
                    right=side(3, step=10 - n % 2)))  # fmt: skip
     program = load_program(ladder)
     names = frozenset(names_needed(program))
-    newest = collect(tmp_path, None, names, sessions_needed(program)).sessions
+    newest = collect(tmp_path, names, sessions_needed(program)).sessions
     assert len(newest) < 24
-    assert progress_for(program, newest) == progress_for(program, collect(tmp_path, None).sessions)
+    assert progress_for(program, newest) == progress_for(program, collect(tmp_path).sessions)
 
 
 def test_plain_mode_asks_soreness_before_the_start(tmp_path: Path) -> None:

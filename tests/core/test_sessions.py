@@ -1,8 +1,7 @@
-"""Reading session logs back: per-file summaries, skipped files, the cache, the newest log of a program."""
+"""Reading session logs back: per-file summaries, skipped files, the newest log of a program."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -11,10 +10,6 @@ import pytest
 from hamtimer.core.history.sessions import collect
 from hamtimer.core.log.folder import file_age_seconds, latest_for, log_files
 from tests.support.logs import BRIDGE, bridge, day, log_path, result, side, write_log
-
-CACHE = "cache/history"
-NOVEMBER = "2026-11.json"
-"""The cache file of the month of the logs written here."""
 
 
 def test_summaries_hold_each_exercise_and_side(tmp_path: Path) -> None:
@@ -25,7 +20,7 @@ def test_summaries_hold_each_exercise_and_side(tmp_path: Path) -> None:
         bridge(28, 22, set=2, difficulty=(7, None), flags=((), ("cramp",))),
         result("Hamstring curl", "reps", target=10, both=side(8, 9, completed=False)),
     )
-    found = collect(tmp_path, None)
+    found = collect(tmp_path)
     (summary,) = found.sessions
     assert summary.file == "sessions/2026-11-01/073000-bridge-progression.toml"
     assert summary.program == "Bridge progression" and summary.status == "completed"
@@ -58,13 +53,13 @@ def test_a_log_with_nothing_done_yet_is_neither_a_session_nor_skipped(tmp_path: 
         'schema = 1\nprogram = "P"\nprogram_file = "p.toml"\nstarted = 2026-11-01T07:30:00+01:00\n'
         'status = "running"\nside_order = "left-first"\nresult = []\n'
     )
-    found = collect(tmp_path, None)
+    found = collect(tmp_path)
     assert (found.sessions, found.skipped) == ([], [])
 
 
 def test_start_times_without_an_offset_are_read_as_local(tmp_path: Path) -> None:
     write_log(tmp_path, "2026-11-01T07:30:00", bridge(30, 30))
-    (summary,) = collect(tmp_path, None).sessions
+    (summary,) = collect(tmp_path).sessions
     assert summary.started_text == "2026-11-01T07:30:00"
 
 
@@ -76,13 +71,13 @@ def test_results_of_unknown_work_or_without_a_name_are_ignored(tmp_path: Path) -
         bridge(30, 29),
         '[[result]]\nwork = "hold"\n[result.left]\nseconds = 3.0\n',
     )
-    (summary,) = collect(tmp_path, None).sessions
+    (summary,) = collect(tmp_path).sessions
     assert list(summary.exercises) == [BRIDGE]
 
 
 def test_out_of_range_values_are_ignored(tmp_path: Path) -> None:
     write_log(tmp_path, day(1), bridge(30, -5, difficulty=(11, 0)))
-    (summary,) = collect(tmp_path, None).sessions
+    (summary,) = collect(tmp_path).sessions
     left, right = summary.exercises[BRIDGE].sides["left"], summary.exercises[BRIDGE].sides["right"]
     assert (left.values, left.difficulties) == ([30.0], [])
     assert (right.values, right.difficulties) == ([], [])
@@ -93,68 +88,12 @@ def test_hidden_temporary_files_of_an_interrupted_write_are_not_logs(tmp_path: P
     (good.parent / f".{good.name}.4242.tmp").write_text("schema = 1\nprogram = ")
     (good.parent / f".{good.stem}.toml").write_text("half")
     assert list(log_files(tmp_path)) == [good]
-    found = collect(tmp_path, None)
+    found = collect(tmp_path)
     assert len(found.sessions) == 1 and found.skipped == []
 
 
-def test_skipped_files_keep_their_reason_and_bytes(tmp_path: Path) -> None:
-    write_log(tmp_path, day(1), bridge(30, 30))
-    bad = tmp_path / "sessions" / "2026-11-02" / "073000-bridge-progression.toml"
-    bad.parent.mkdir()
-    bad.write_bytes(b"schema = 1\nstarted = 2026-11-02T07:30:00+01:00\nstatus = \n")
-    found = collect(tmp_path, tmp_path / CACHE)
-    assert [file for file, _ in found.skipped] == ["sessions/2026-11-02/073000-bridge-progression.toml"]
-    assert found.skipped[0][1].startswith("not valid TOML")
-    assert bad.read_bytes() == b"schema = 1\nstarted = 2026-11-02T07:30:00+01:00\nstatus = \n"
-    again = collect(tmp_path, tmp_path / CACHE)
-    assert again.parsed == 0 and again.skipped == found.skipped
-
-
-def test_the_cache_is_keyed_on_path_size_and_mtime(tmp_path: Path) -> None:
-    first = write_log(tmp_path, day(1), bridge(30, 24))
-    write_log(tmp_path, day(2), bridge(30, 26))
-    cache = tmp_path / CACHE
-    assert collect(tmp_path, cache).parsed == 2
-    entries = json.loads((cache / NOVEMBER).read_text())["files"]
-    stat = first.stat()
-    assert entries["sessions/2026-11-01/073000-bridge-progression.toml"]["size"] == stat.st_size
-    assert entries["sessions/2026-11-01/073000-bridge-progression.toml"]["mtime"] == stat.st_mtime_ns
-    assert collect(tmp_path, cache).parsed == 0
-    os.utime(first, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000))  # touched only
-    assert collect(tmp_path, cache).parsed == 1
-    assert collect(tmp_path, cache).parsed == 0
-    moved = first.with_name("073000-renamed.toml")
-    first.rename(moved)  # same size and mtime, another path
-    found = collect(tmp_path, cache)
-    assert found.parsed == 1
-    assert [s.file for s in found.sessions] == [
-        "sessions/2026-11-01/073000-renamed.toml",
-        "sessions/2026-11-02/073000-bridge-progression.toml",
-    ]
-    assert (
-        "sessions/2026-11-01/073000-bridge-progression.toml"
-        not in json.loads((cache / NOVEMBER).read_text())["files"]
-    )
-
-
-def test_the_cache_file_and_folder_are_private(tmp_path: Path) -> None:
-    write_log(tmp_path, day(1), bridge(30, 24))
-    cache = tmp_path / "new-cache" / "history"
-    collect(tmp_path, cache)
-    assert (cache / NOVEMBER).stat().st_mode & 0o777 == 0o600
-    assert cache.stat().st_mode & 0o777 == 0o700
-
-
-def test_an_unwritable_cache_costs_only_speed(tmp_path: Path) -> None:
-    write_log(tmp_path, day(1), bridge(30, 24))
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the cache folder should be")
-    found = collect(tmp_path, blocker / "history")
-    assert len(found.sessions) == 1 and found.parsed == 1
-
-
 def test_a_missing_data_folder_is_empty(tmp_path: Path) -> None:
-    found = collect(tmp_path / "nowhere", tmp_path / CACHE)
+    found = collect(tmp_path / "nowhere")
     assert (found.sessions, found.skipped) == ([], [])
 
 
@@ -202,18 +141,3 @@ def test_file_age(tmp_path: Path) -> None:
     os.utime(path, (path.stat().st_atime, path.stat().st_mtime - 3600))
     assert file_age_seconds(path) == pytest.approx(3600, abs=5)
     assert file_age_seconds(tmp_path / "gone.toml") == float("inf")
-
-
-def test_a_new_log_rewrites_only_its_month_and_a_month_without_logs_goes(tmp_path: Path) -> None:
-    cache = tmp_path / CACHE
-    october = write_log(tmp_path, "2026-10-30T07:30:00+01:00", bridge(30, 24))
-    write_log(tmp_path, day(1), bridge(30, 26))
-    collect(tmp_path, cache)
-    assert sorted(p.name for p in cache.iterdir()) == ["2026-10.json", NOVEMBER]
-    before = (cache / "2026-10.json").stat().st_mtime_ns
-    write_log(tmp_path, day(2), bridge(30, 28))
-    assert collect(tmp_path, cache).parsed == 1
-    assert (cache / "2026-10.json").stat().st_mtime_ns == before
-    october.unlink()
-    assert len(collect(tmp_path, cache).sessions) == 2
-    assert sorted(p.name for p in cache.iterdir()) == [NOVEMBER]

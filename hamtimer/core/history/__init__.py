@@ -1,4 +1,6 @@
-"""What the logs say over time: the collection of session summaries, tallies, the symmetry
-report with its verdicts, soreness, the CSV export and the end-of-session summary.
+"""What the logs say over time: the history index of each data folder (SQLite: the connection,
+its upkeep and its queries), the collection of session summaries straight from the files,
+tallies, the symmetry report (from the index or the files) with its verdicts, soreness, the CSV
+export and the end-of-session summary; `reader` chooses between the index and the files.
 
 Imports `log`, `session`, `program` and the shared leaves; never `training`."""

@@ -7,17 +7,19 @@ It is a training aid, not a diagnosis: it says which side is weaker and by how m
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from statistics import fmean
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hamtimer.core.history.sessions import Collection, SessionSummary
 from hamtimer.core.history.soreness import SorenessReport, soreness_report
 from hamtimer.core.history.symmetry import MIN_SESSIONS, asymmetry, band
-from hamtimer.core.history.tally import ExerciseTally, SideTally
 from hamtimer.core.history.verdict import verdict
 from hamtimer.core.kinds import ONE_LEG, Side, WorkKind
 from hamtimer.core.program.quantities import TOLERANCE
+
+if TYPE_CHECKING:  # the index's report (core/history/index_report.py) needs neither
+    from hamtimer.core.history.sessions import Collection, SessionSummary
+    from hamtimer.core.history.tally import ExerciseTally, SideTally
 
 DEFAULT_WINDOW = 3
 
@@ -150,6 +152,11 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
+def fmean(values: list[float]) -> float:
+    """`statistics.fmean` of a list, as it computes it (a warm `history` need not import statistics)."""
+    return math.fsum(values) / len(values)
+
+
 def _mean(values: list[float]) -> float | None:
     return fmean(values) if values else None
 
@@ -166,7 +173,53 @@ def _goal_met(done: ExerciseTally, value: float, sides: tuple[Side, ...]) -> boo
 EVEN = "even"
 
 
-def _weaker(done: ExerciseTally) -> Side | str | None:
+@dataclass(frozen=True)
+class SideSession:
+    """One side of an exercise in one session of the window: what the comparison reads of it
+    (from a `SideTally`, or from the history index)."""
+
+    mean: float | None
+    difficulty: float | None
+    flags: Mapping[str, int]
+    """Sets flagged per check, in order of first appearance."""
+    marks: Mapping[str, float]
+    """Per check marked: the mean time of its marks, seconds into the side."""
+    sets: int
+    at_target: int
+
+
+@dataclass(frozen=True)
+class WindowSession:
+    """An exercise in one session of the window (the newest sessions holding every side)."""
+
+    target: float | None
+    sides: Mapping[Side, SideSession]
+
+
+@dataclass(frozen=True)
+class GoalRule:
+    """A goal as logged: reach `value` (seconds or reps) on every side for `needed` sessions."""
+
+    kind: WorkKind
+    value: float
+    needed: int
+
+
+def goal_rule(goal: Mapping[str, float] | None) -> GoalRule | None:
+    if not goal:
+        return None
+    kind = next((k for k in WorkKind if k is not WorkKind.DISTANCE and k.value in goal), None)
+    if kind is None:
+        return None
+    return GoalRule(kind, goal[kind.value], int(goal.get("sessions", 1)))
+
+
+def side_session(sets: SideTally) -> SideSession:
+    marks = {check: fmean(at) for check, at in sets.marks.items() if at}
+    return SideSession(sets.mean, sets.difficulty, sets.flags, marks, sets.sets, sets.at_target)
+
+
+def _weaker(done: WindowSession) -> Side | str | None:
     """The strictly weaker side in one session, EVEN when both are equal, None without both values."""
     left, right = done.sides[Side.LEFT].mean, done.sides[Side.RIGHT].mean
     if left is None or right is None:
@@ -176,13 +229,12 @@ def _weaker(done: ExerciseTally) -> Side | str | None:
     return Side.LEFT if left < right else Side.RIGHT
 
 
-def _form_breaks(side: Side, chosen: list[SideTally]) -> dict[str, FormBreak]:
+def _form_breaks(side: Side, chosen: list[SideSession]) -> dict[str, FormBreak]:
     """Per check marked over the window: in how many sessions, and at what time on average."""
     times: dict[str, list[float]] = {}
     for sets in chosen:
         for check, at in sets.marks.items():
-            if at:
-                times.setdefault(check, []).append(fmean(at))
+            times.setdefault(check, []).append(at)
     return {
         check: FormBreak(check, side, fmean(found), len(found), len(chosen)) for check, found in times.items()
     }
@@ -207,20 +259,45 @@ def exercise_report(
         report.latest = report.values[-1] if report.values else None
         report.best = max(report.values, default=None)
     wanted = set(sides)
-    holding = [(s, d) for s, d in history if d.sides.keys() >= wanted]
-    recent = holding[-window:] if window > 0 else holding
+    holding = [d for _, d in history if d.sides.keys() >= wanted]
+    chosen = holding[-window:] if window > 0 else holding
+    recent = [WindowSession(d.target, {s: side_session(d.sides[s]) for s in sides}) for d in chosen]
+    rule = goal_rule(history[-1][1].goal)
+    streak = 0
+    if rule is not None:
+        for _, done in reversed(history):
+            if not _goal_met(done, rule.value, sides):
+                break
+            streak += 1
+    return compare(name, work, len(history), reports, len(holding), recent, rule, streak)
+
+
+def compare(
+    name: str,
+    work: WorkKind,
+    sessions: int,
+    reports: dict[Side, SideReport],
+    holding: int,
+    recent: list[WindowSession],
+    rule: GoalRule | None,
+    streak: int,
+) -> ExerciseReport:
+    """The report of one exercise from its sides' `latest` and `best` (in `reports`), the count of
+    sessions holding every side, the window (oldest first) and the goal's streak."""
+    sides = tuple(reports)
+    one_leg = sides == ONE_LEG
     for side in sides:
         report = reports[side]
-        chosen: list[SideTally] = [d.sides[side] for _, d in recent]
+        chosen = [d.sides[side] for d in recent]
         report.mean = _mean([v for sets in chosen if (v := sets.mean) is not None])
         report.difficulty = _mean([v for sets in chosen if (v := sets.difficulty) is not None])
         for sets in chosen:
             for flag, count in sets.flags.items():
                 report.flags[flag] = report.flags.get(flag, 0) + count
         report.marks = _form_breaks(side, chosen)
-    result = ExerciseReport(name, work, len(history), reports, window=len(recent), holding=len(holding))
+    result = ExerciseReport(name, work, sessions, reports, window=len(recent), holding=holding)
     if one_leg:
-        weaker = [_weaker(done) for _, done in recent]
+        weaker = [_weaker(done) for done in recent]
         result.weaker_in = {
             "left": weaker.count(Side.LEFT),
             "right": weaker.count(Side.RIGHT),
@@ -229,7 +306,7 @@ def exercise_report(
         left, right = reports[Side.LEFT], reports[Side.RIGHT]
         result.capped = bool(recent) and all(
             d.target is not None and all(d.sides[s].at_target == d.sides[s].sets > 0 for s in sides)
-            for _, d in recent
+            for d in recent
         )
         if left.difficulty is not None and right.difficulty is not None:
             result.difficulty_gap = right.difficulty - left.difficulty
@@ -245,17 +322,8 @@ def exercise_report(
                 result.weaker = found.weaker
                 if len(recent) >= MIN_SESSIONS:  # never a band from too little
                     result.band = band(found, work, [w if isinstance(w, Side) else None for w in weaker])
-    goal = history[-1][1].goal
-    if goal:
-        kind = next((k for k in WorkKind if k is not WorkKind.DISTANCE and k.value in goal), None)
-        if kind is not None:
-            value, needed = goal[kind.value], int(goal.get("sessions", 1))
-            streak = 0
-            for _, done in reversed(history):
-                if not _goal_met(done, value, sides):
-                    break
-                streak += 1
-            result.goal = GoalStatus(streak >= needed, streak, needed, value, kind)
+    if rule is not None:
+        result.goal = GoalStatus(streak >= rule.needed, streak, rule.needed, rule.value, rule.kind)
     return result
 
 

@@ -8,9 +8,9 @@ soreness grows (see docs/DESIGN.md).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from statistics import fmean
 from typing import Any, Protocol
 
 SORENESS_SIDES = ("left", "right")
@@ -32,7 +32,7 @@ class SideSoreness:
 
     @property
     def mean(self) -> float | None:
-        return fmean(self.values) if self.values else None
+        return math.fsum(self.values) / len(self.values) if self.values else None  # statistics.fmean
 
     @property
     def latest(self) -> int | None:
@@ -58,7 +58,7 @@ def slope(values: list[int]) -> float | None:
     if n < 2:
         return None
     mid = (n - 1) / 2
-    mean = fmean(values)
+    mean = math.fsum(values) / n  # statistics.fmean, without importing statistics
     spread = sum((i - mid) ** 2 for i in range(n))
     return sum((i - mid) * (v - mean) for i, v in enumerate(values)) / spread
 

@@ -6,10 +6,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from statistics import fmean
-from typing import Any
 
 from hamtimer.core.history.symmetry import Asymmetry, asymmetry
-from hamtimer.core.kinds import SIDES, WORK_KINDS, Side, WorkKind
+from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.log.logfile import ResultEntry, SideEntry
 from hamtimer.core.program.quantities import TOLERANCE
 
@@ -67,7 +66,7 @@ class ExerciseTally:
     target: float | None = None
     goal: dict[str, float] | None = None
     sides: dict[Side, SideTally] = field(default_factory=dict)
-    # ----- for progression (issue 11): kept in the cache row's trailing table
+    # ----- for progression (issue 11)
     first: Side | None = None
     """The side done first (the lowest `step`): who started set 1."""
     first_step: int | None = None
@@ -93,29 +92,6 @@ class ExerciseTally:
             if found.step is not None and (self.first_step is None or found.step < self.first_step):
                 self.first, self.first_step = side, found.step
             self.marked = self.marked or bool(found.marks)
-
-    def as_json(self) -> list[Any]:
-        """As a JSON row, for the history cache (which holds tens of thousands)."""
-        sides = {side.value: _row(tally) for side, tally in self.sides.items()}
-        extra = {"first": None if self.first is None else self.first.value, "marked": self.marked}
-        return [self.name, self.work.value, self.target, self.goal, sides, extra]
-
-    @classmethod
-    def from_json(cls, row: Any) -> ExerciseTally:
-        """Back from `as_json`; KeyError, TypeError or ValueError when it is not of that shape."""
-        name, work, target, goal, sides, extra = row
-        tallies = {SIDES[side]: SideTally(*values) for side, values in sides.items()}
-        done = cls(str(name), WORK_KINDS[work], target, goal, tallies)
-        first = extra["first"]
-        done.first = None if first is None else SIDES[first]
-        done.marked = bool(extra["marked"])
-        return done
-
-
-def _row(tally: SideTally) -> list[Any]:
-    """A tally as a JSON row, in field order."""
-    row = [tally.values, tally.difficulties, tally.flags, tally.sets, tally.completed, tally.at_target]
-    return [*row, tally.marks] if tally.marks else row  # issue 12: marks, only when there are some
 
 
 def tally(results: Iterable[ResultEntry]) -> dict[str, ExerciseTally]:

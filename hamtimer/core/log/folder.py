@@ -6,10 +6,12 @@ import math
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hamtimer.core.log import logfile
-from hamtimer.core.log.logfile import SessionRecord, UnusableLog
 from hamtimer.core.storage import slug
+
+if TYPE_CHECKING:
+    from hamtimer.core.log.logfile import SessionRecord
 
 
 def log_files(data_dir: Path) -> list[Path]:
@@ -40,6 +42,9 @@ def latest_for(data_dir: Path, program: str) -> tuple[Path, SessionRecord] | Non
 
     File names sort by date and time and carry the program's slug, so only candidates are read.
     """
+    from hamtimer.core.log import logfile  # here: listing logs (a warm `history`) reads none
+    from hamtimer.core.log.logfile import UnusableLog
+
     marker = f"-{slug(program)}"
     for path in sorted(log_files(data_dir), reverse=True):
         stem = path.stem

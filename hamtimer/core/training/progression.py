@@ -207,18 +207,17 @@ def progress_lines(program: Program, progress: Progress) -> list[str]:
 
 
 def _from_logs(program: Program, data_dir: Path, before: Before | None = None) -> Progress:
-    """Called with the cycle collector paused: the summaries read (thousands of small objects,
-    none in a cycle) are all freed again when this returns, so no collection need walk them.
+    """Called with the cycle collector paused: the summaries read (a few per exercise, from the
+    history index, or every log without one) are all freed again when this returns.
 
     With `before`, only the sessions that started before that one count, and never itself."""
-    from hamtimer.core.history.sessions import collect
-    from hamtimer.core.paths import history_cache_dir
+    from hamtimer.core.history.reader import recent_sessions
 
-    newest = sessions_needed(program) if before is None else None  # the newest may all be after it
-    collection = collect(data_dir, history_cache_dir(), frozenset(names_needed(program)), newest)
-    sessions = collection.sessions
-    if before is not None:
-        sessions = [s for s in sessions if s.file != before.file and s.started < before.started]
+    names, newest = frozenset(names_needed(program)), sessions_needed(program)
+    if before is None:
+        sessions = recent_sessions(data_dir, names, newest)
+    else:
+        sessions = recent_sessions(data_dir, names, newest, exclude=before.file, before=before.started)
     return progress_for(program, sessions)
 
 
@@ -252,7 +251,7 @@ def plan_today(
     resuming: Path | None = None,
 ) -> Plan:
     """The one way a session's plan is built: with the logs under `data_dir` (through the history
-    cache) unless `fresh` or there is no data dir; `include_waiting` is `run --all`.
+    index) unless `fresh` or there is no data dir; `include_waiting` is `run --all`.
 
     `resuming` names an unfinished session's log: the plan is then the one that session started
     with, worked out from the sessions before it (its own log is never "the session before"),

@@ -20,9 +20,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Sparkline, Static
 
 from hamtimer.core.formatting import measure, unit
-from hamtimer.core.history.report import ExerciseReport, Report, build_report
-from hamtimer.core.history.sessions import collect
-from hamtimer.core.paths import history_cache_dir
+from hamtimer.core.history.reader import history_report
+from hamtimer.core.history.report import ExerciseReport, Report
 
 BAND_STYLE = {"green": "green", "amber": "yellow", "red": "red", "mixed": "magenta"}
 CHART_MIN_WIDTH = 60
@@ -31,7 +30,7 @@ CHART_MIN_HEIGHT = 20
 
 
 def load_report(data_dir: Path) -> Report:
-    return build_report(collect(data_dir, history_cache_dir()))
+    return history_report(data_dir, series=True)
 
 
 def verdict(item: ExerciseReport) -> str:

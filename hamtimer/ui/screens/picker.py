@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 
 from hamtimer.core import paths
 from hamtimer.core.formatting import clock
-from hamtimer.core.history.report import Report, build_report
-from hamtimer.core.history.sessions import collect
+from hamtimer.core.history.reader import history_report
+from hamtimer.core.history.report import Report
 from hamtimer.core.program.catalog import ProgramEntry, all_programs
 from hamtimer.core.program.problems import ProgramError
 from hamtimer.core.session.plan import Plan, build_plan
@@ -130,7 +130,7 @@ class PickerScreen(Screen[None]):
                 (entry, plan_today(loaded.program, data_dir) if isinstance(loaded, Plan) else loaded)
                 for entry, loaded in entries
             ]
-            return build_report(collect(data_dir, paths.history_cache_dir())), today
+            return history_report(data_dir), today
 
         self.report, self.entries = await asyncio.to_thread(read)
         if not self.is_attached:

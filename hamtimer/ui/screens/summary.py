@@ -15,11 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from hamtimer.core.formatting import clock, decimal, home_path, unit
-from hamtimer.core.history.report import LastTime, last_times
-from hamtimer.core.history.sessions import collect
+from hamtimer.core.history.reader import last_times
+from hamtimer.core.history.report import LastTime
 from hamtimer.core.history.summary import active_seconds, engine_results, summarize
 from hamtimer.core.history.tally import ExerciseTally
-from hamtimer.core.paths import history_cache_dir
 from hamtimer.core.session.engine import Status
 from hamtimer.core.session.events import Event
 from hamtimer.core.session.runner import SessionRunner
@@ -104,8 +103,7 @@ class SummaryScreen(Screen[None]):
                 exclude = None
         today = summarize(engine_results(self.engine))
         names = {item.name for item in today}
-        collection = await asyncio.to_thread(collect, data_dir, history_cache_dir())
-        found = last_times(collection, names, exclude)
+        found = await asyncio.to_thread(last_times, data_dir, names, exclude)
         with contextlib.suppress(NoMatches):  # the summary closed while history was read
             self.query_one("#last-time", Static).update(compare_text(today, found))
 
