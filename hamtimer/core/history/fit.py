@@ -28,8 +28,8 @@ class FitSdkMissing(RuntimeError):
 
 
 def timestamp(moment: datetime) -> int:
-    """A FIT date_time: whole seconds since the FIT epoch."""
-    return int(moment.timestamp()) - FIT_EPOCH
+    """A FIT date_time: whole seconds since the FIT epoch (to the nearest)."""
+    return round(moment.timestamp()) - FIT_EPOCH
 
 
 def _set(number: int, item: FitSet) -> dict[str, Any]:

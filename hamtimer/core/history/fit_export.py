@@ -75,7 +75,8 @@ def prepare_folder(folder: Path, data_dir: Path | None = None) -> None:
         if not os.access(folder, os.W_OK | os.X_OK):
             raise PermissionError(13, "Permission denied", str(folder))
     except OSError as err:
-        raise FolderError(f"{folder}: cannot write FIT files there ({err.strerror or err})") from None
+        where = f": {err.filename}" if err.filename and Path(err.filename) != folder else ""
+        raise FolderError(f"{folder}: cannot write FIT files there ({err.strerror or err}{where})") from None
 
 
 def file_name(record: SessionRecord, log: Path) -> str:
