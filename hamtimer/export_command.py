@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from datetime import date
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
 
 def _day(text: str) -> date:
+    from datetime import date  # not at start-up: cli imports this module for every command
+
     try:
         return date.fromisoformat(text)
     except ValueError:
