@@ -286,3 +286,53 @@ def test_decoded_sets_compare_by_value() -> None:
     """The helper's own check: two decoders that disagree would fail read_sets."""
     one = DecodedSet("active", moment("2026-01-01T00:00:00Z"), 1.0, None, None)
     assert one != DecodedSet("active", moment("2026-01-01T00:00:00Z"), 1.5, None, None)
+
+
+def test_values_fit_cannot_hold_skip_the_log_instead_of_wrapping_round(tmp_path: Path) -> None:
+    """The SDK writes what it is given modulo 2**32: a 1e9 s hold or a 1980 session must not pass."""
+    text = (DATA / "stopped.toml").read_text()
+    (tmp_path / "long.toml").write_text(text.replace("seconds = 25.0", "seconds = 1e9"))
+    (tmp_path / "early.toml").write_text(text.replace("2026-12-02T07:00:00-05:00", "1980-01-01T00:00:00Z"))
+    folder = tmp_path / "fit"
+    prepare_folder(folder)
+    done = list(export_logs([tmp_path / "long.toml", tmp_path / "early.toml"], folder))
+    assert [(d.outcome, d.reason) for d in done] == [
+        (
+            Outcome.SKIPPED,
+            "cannot be written as FIT: it lasts 1000000023 s or ends too late for FIT (49 days at most)",
+        ),
+        (
+            Outcome.SKIPPED,
+            "cannot be written as FIT: it starts on 1980-01-01, before FIT's first day (1989-12-31)",
+        ),
+    ]
+    assert list(folder.iterdir()) == []
+
+
+def test_an_older_log_of_a_program_of_yours_finds_it_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`hamtimer run mine` logs program_file = "mine": the program is found among yours by its name."""
+    (tmp_path / "config" / "programs").mkdir(parents=True)
+    (tmp_path / "config" / "programs" / "mine.toml").write_text(
+        '[program]\nname = "Garage"\n[[block]]\n[[block.exercise]]\nname = "Romanian deadlift"\n'
+        'reps = 10\nfit = "deadlift.romanian_deadlift"\n'
+    )
+    monkeypatch.setenv("HAMTIMER_CONFIG_DIR", str(tmp_path / "config"))
+    text = (
+        (DATA / "both-legs.toml")
+        .read_text()
+        .replace('program_file = "/nowhere/garage.toml"', 'program_file = "mine"')
+    )
+    (tmp_path / "log.toml").write_text(text.replace('fit = "deadlift.romanian_deadlift"\n', ""))
+    folder = tmp_path / "fit"
+    prepare_folder(folder)
+    (done,) = export_logs([tmp_path / "log.toml"], folder)
+    assert done.path is not None
+    exercises = [s.exercise for s in read_sets(done.path) if s.kind == "active"]
+    assert exercises == [
+        "deadlift.romanian_deadlift",
+        "deadlift.romanian_deadlift",
+        "squat",
+        "carry.farmers_walk",
+    ]

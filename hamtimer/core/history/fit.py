@@ -21,6 +21,8 @@ SET_REST, SET_ACTIVE = 0, 1
 """The profile's set_type values (numbers spare the encoder a look-up per set)."""
 MAX_REPETITIONS = 65534
 """The largest repetitions a uint16 holds (65535 means none)."""
+MAX_UINT32 = 2**32 - 2
+"""The largest date_time, and the largest duration in milliseconds (2**32 - 1 means none)."""
 
 
 class FitSdkMissing(RuntimeError):
@@ -30,6 +32,15 @@ class FitSdkMissing(RuntimeError):
 def timestamp(moment: datetime) -> int:
     """A FIT date_time: whole seconds since the FIT epoch (to the nearest)."""
     return round(moment.timestamp()) - FIT_EPOCH
+
+
+def check(activity: Activity) -> None:
+    """ValueError when the activity does not fit FIT's fields (the SDK would wrap it round)."""
+    start, end = activity.start.timestamp() - FIT_EPOCH, activity.end.timestamp() - FIT_EPOCH
+    if start < 0:
+        raise ValueError(f"it starts on {activity.start:%Y-%m-%d}, before FIT's first day (1989-12-31)")
+    if end > MAX_UINT32 or activity.elapsed * 1000 > MAX_UINT32:
+        raise ValueError(f"it lasts {activity.elapsed:.0f} s or ends too late for FIT (49 days at most)")
 
 
 def _set(number: int, item: FitSet) -> dict[str, Any]:
@@ -76,7 +87,9 @@ def messages(activity: Activity) -> list[tuple[str, dict[str, Any]]]:
 
 
 def encode(activity: Activity) -> bytes:
-    """The FIT file's bytes; FitSdkMissing when garmin-fit-sdk is not installed."""
+    """The FIT file's bytes; FitSdkMissing when garmin-fit-sdk is not installed, ValueError when
+    the activity cannot be a FIT file (see `check`)."""
+    check(activity)
     try:
         from garmin_fit_sdk import Encoder, Profile
     except ImportError:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -86,12 +86,13 @@ def file_name(record: SessionRecord, log: Path) -> str:
     return f"{stem}-{numbered.group(1)}.fit" if numbered else f"{stem}.fit"
 
 
-@dataclass
 class ProgramFits:
     """The FIT exercise of each result: from the log, else from its program (read once each)."""
 
-    programs: dict[str, dict[str, FitExercise | None]] = field(default_factory=dict)
-    _by_name: dict[str, dict[str, FitExercise | None]] | None = None
+    def __init__(self) -> None:
+        self.programs: dict[str, dict[str, FitExercise | None]] = {}
+        """By `program_file`: the exercises of the program it names ({} when none can be read)."""
+        self._by_name: dict[str, dict[str, FitExercise | None]] | None = None
 
     def of(self, record: SessionRecord, entry: ResultEntry) -> FitExercise:
         if entry.fit is not None:
@@ -122,13 +123,14 @@ def _fits(program: Program) -> dict[str, FitExercise | None]:
 
 
 def _from_file(program_file: str) -> dict[str, FitExercise | None]:
-    """The exercises of the program a log names: a bundled one ("programs/NAME.toml") or a path."""
+    """The exercises of the program a log names: a bundled one ("programs/NAME.toml") or a file
+    (a program of the user's is named by its name, which `ProgramFits.named` finds)."""
     if not program_file:
         return {}
     path = Path(program_file).expanduser()
     if program_file.startswith("programs/") and (bundled_dir() / path.name).is_file():
         path = bundled_dir() / path.name
-    elif not path.is_absolute() or not path.is_file():
+    elif path.suffix != ".toml" or not path.is_file():
         return {}
     try:
         return _fits(load_program(path))

@@ -61,19 +61,14 @@ def _homes() -> dict[str, str]:
     return found
 
 
-def _categories_of(name: str) -> list[str]:
-    home = _homes().get(name)
-    return [] if home is None else [home]
-
-
 def _unknown_category(value: str, category: str, dot: str, name: str) -> str:
-    if not dot and (homes := _categories_of(value)):
-        return f'is a FIT exercise name, not a category; write "{homes[0]}.{value}"'
+    if not dot and (home := _homes().get(value)):
+        return f'is a FIT exercise name, not a category; write "{home}.{value}"'
     lowered = value.lower().strip()
     if lowered != value and lowered in every_value():
         return f'not a FIT exercise; did you mean "{lowered}"?'
-    if dot and (homes := _categories_of(name)):
-        return f'not a FIT exercise category; did you mean "{homes[0]}.{name}"?'
+    if dot and (home := _homes().get(name)):
+        return f'not a FIT exercise category; did you mean "{home}.{name}"?'
     guess = _close(category.lower(), list(CATEGORIES))
     if guess is not None:
         return f'not a FIT exercise category; did you mean "{guess}"?'
@@ -93,9 +88,9 @@ def parse_fit(value: object) -> FitExercise:
     known = names(category)
     if name in known:
         return FitExercise(category, number, name, known[name])
-    homes = _categories_of(name)
-    if homes:
-        raise ValueProblem(f'"{category}" has no "{name}"; did you mean "{homes[0]}.{name}"?')
+    home = _homes().get(name)
+    if home is not None:
+        raise ValueProblem(f'"{category}" has no "{name}"; did you mean "{home}.{name}"?')
     guess = _close(name.lower(), list(known))
     if guess is not None:
         raise ValueProblem(f'"{category}" has no "{name}"; did you mean "{category}.{guess}"?')
