@@ -73,7 +73,7 @@ EXPECTED: dict[str, tuple[str, list[Want]]] = {
             ("2026-12-03T06:30:05+00:00", 24.0, 8, "deadlift.single_leg_romanian_deadlift_with_dumbbell"),
             ("2026-12-03T06:31:10+00:00", 21.0, 7, "deadlift.single_leg_romanian_deadlift_with_dumbbell"),
             ("2026-12-03T06:32:00+00:00", 24.0, 8, "deadlift.single_leg_romanian_deadlift_with_dumbbell"),
-            ("2026-12-03T06:33:00+00:00", 18.0, 6, "deadlift.single_leg_romanian_deadlift_with_dumbbell"),
+            ("2026-12-03T06:33:00+00:00", 19.5, 6, "deadlift.single_leg_romanian_deadlift_with_dumbbell"),
         ],
     ),
     "holds.toml": (

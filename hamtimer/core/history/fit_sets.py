@@ -5,9 +5,10 @@ rest set between each two. A side that holds `started_at` sits at that time. Sid
 (older logs) are spread evenly, in plan order, over the span they fall in: from the session's
 start (or the end of the set before) to its end (or the next side whose start is known).
 
-A hold or a time lasts the seconds logged. Reps and distance are not timed by the log, so they
-get the plan's assumption (3 s a rep, 20 s a distance), cut short where the next known start
-or the session's end comes sooner; spread sides that do not fit their span are shrunk to it.
+A side lasts the seconds it logged (holds and times do). The journal does not time reps or
+distances, so those get the plan's assumption (3 s a rep, 20 s a distance), cut short where the
+next known start or the session's end comes sooner; spread sides that do not fit their span are
+shrunk to it.
 """
 
 from __future__ import annotations
@@ -90,9 +91,9 @@ class _Side:
 
 
 def _duration(entry: ResultEntry, found: SideEntry) -> tuple[float, bool]:
+    if found.seconds is not None and found.seconds >= 0:  # any work whose side has its seconds
+        return float(found.seconds), True
     if entry.work.is_timed:
-        if found.seconds is not None and found.seconds >= 0:
-            return float(found.seconds), True
         return float(entry.target if entry.target is not None else ASSUMED_MAX_SECONDS), False
     if entry.work is WorkKind.REPS:
         reps = found.reps if found.reps is not None and found.reps >= 0 else entry.target
