@@ -57,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(args.out).expanduser() if args.out else default_folder(folder_of_data)
     named = [Path(log).expanduser() for log in args.logs]
     logs = named or log_files(folder_of_data)
+    if not logs:
+        print(f"no session logs in {folder_of_data}", file=sys.stderr)
+        return EXIT_OK
     counts = dict.fromkeys(Outcome, 0)
     bad_named = False
     try:
@@ -73,9 +76,6 @@ def run(args: argparse.Namespace) -> int:
     except (FolderError, FitSdkMissing) as err:
         print(err, file=sys.stderr)
         return EXIT_INVALID
-    if not logs:
-        print(f"no session logs in {folder_of_data}", file=sys.stderr)
-    else:
-        written, kept, skipped = (counts[o] for o in (Outcome.WRITTEN, Outcome.KEPT, Outcome.SKIPPED))
-        print(f"{written} written, {kept} kept, {skipped} skipped, in {folder}", file=sys.stderr)
+    written, kept, skipped = (counts[o] for o in (Outcome.WRITTEN, Outcome.KEPT, Outcome.SKIPPED))
+    print(f"{written} written, {kept} kept, {skipped} skipped, in {folder}", file=sys.stderr)
     return EXIT_INVALID if bad_named else EXIT_OK

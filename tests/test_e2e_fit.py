@@ -19,7 +19,8 @@ def setup(tmp_path: Path) -> tuple[Path, Path]:
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "config.toml").write_text("[export]\nfit = true\n")
     program = tmp_path / "tiny.toml"
-    program.write_text(TINY.read_text().replace("hold = 2", 'hold = 2\nfit = "hip_raise.single_leg_hip_raise"'))
+    fit = 'hold = 2\nfit = "hip_raise.single_leg_hip_raise"'
+    program.write_text(TINY.read_text().replace("hold = 2", fit))
     return program, tmp_path / "data" / "exports" / "fit"
 
 

@@ -148,3 +148,10 @@ def test_plain_mode_with_export_fit_names_the_file_at_the_end(tmp_path: Path) ->
     assert [(s.duration, s.exercise) for s in active] == [(2.0, "hip_raise.single_leg_hip_raise")] * 2
     (log,) = (tmp_path / "data" / "sessions").glob("*/*.toml")
     assert 'fit = "hip_raise.single_leg_hip_raise"' in log.read_text()
+
+
+def test_no_logs_yet_is_said_and_makes_no_folder(tmp_path: Path) -> None:
+    done = hamtimer(tmp_path, "export", "--fit")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == f"no session logs in {tmp_path / 'data'}\n"
+    assert not (tmp_path / "data").exists()
