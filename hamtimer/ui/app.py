@@ -207,6 +207,7 @@ class HamtimerApp(App[None]):
     def session_done(self) -> None:
         """A finished session shows its summary; a stopped one quits (the CLI prints it)."""
         runner = self.runner
+        self.fit_note = None
         if runner is not None and self.options.fit and runner.log_path is not None:
             from hamtimer.core.history.fit_export import FAILED, export_session
 
