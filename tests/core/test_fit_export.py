@@ -336,3 +336,51 @@ def test_an_older_log_of_a_program_of_yours_finds_it_by_name(
         "squat",
         "carry.farmers_walk",
     ]
+
+
+MIXED = """\
+schema = 1
+program = "Bridge progression"
+started = 2026-12-06T08:00:00+01:00
+ended = 2026-12-06T08:05:00+01:00
+status = "completed"
+
+[[result]]
+exercise = "Single-leg bridge"
+work = "hold"
+fit = "hip_raise.single_leg_hip_raise"
+
+[result.left]
+step = 1
+seconds = 30.0
+
+[result.right]
+step = 3
+seconds = 30.0
+
+[[result]]
+exercise = "Double-leg hamstring pull"
+work = "reps"
+fit = "leg_curl.sliding_leg_curl"
+
+[result.both]
+step = 5
+started_at = 2026-12-06T08:03:00+01:00
+reps = 10
+"""
+
+
+def test_sides_without_a_time_are_spread_up_to_the_next_known_one(tmp_path: Path) -> None:
+    """An older log gone on with by a newer hamtimer: the two sides before the known start share
+    the 180 s up to it, rests included (60 s of work, two rests of 60 s)."""
+    (tmp_path / "mixed.toml").write_text(MIXED)
+    folder = tmp_path / "fit"
+    prepare_folder(folder)
+    (done,) = export_logs([tmp_path / "mixed.toml"], folder)
+    assert done.path is not None
+    active = [(s.start, s.duration, s.repetitions) for s in read_sets(done.path) if s.kind == "active"]
+    assert active == [
+        (moment("2026-12-06T08:00:00+01:00"), 30.0, None),
+        (moment("2026-12-06T08:01:30+01:00"), 30.0, None),
+        (moment("2026-12-06T08:03:00+01:00"), 30.0, 10),
+    ]
