@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hamtimer import export_command
 from hamtimer.authoring import commands as authoring
 from hamtimer.core.formatting import clock
 from hamtimer.core.program.problems import ProgramError
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sound.add_argument("--render", metavar="FILE.wav", help="write every cue to one WAV file instead")
     authoring.add_parsers(commands, common)
+    export_command.add_parser(commands, common)
     return parser
 
 
@@ -299,6 +301,7 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
         soreness=settings.soreness,
         theme=settings.theme,
         no_color=no_color(os.environ),
+        fit=settings.fit,
     )
     app = HamtimerApp(plan, options, player=player)
     app.run()
@@ -320,6 +323,8 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
             )
             if engine.results:
                 console.print(summary_table(engine))
+            if app.fit_note:
+                console.print(app.fit_note, markup=False)
     return app.return_code or EXIT_OK
 
 
@@ -337,6 +342,7 @@ def cmd_plain(args: argparse.Namespace, plan: Plan) -> int:
         mute=getattr(args, "mute", False) or settings.mute,
         trace=Path(trace) if trace else None,
         soreness=settings.soreness,
+        fit=settings.fit,
     )
 
 
@@ -366,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_sound(args)
         if args.command in authoring.COMMANDS:
             return authoring.run(args)
+        if args.command == "export":
+            return export_command.run(args)
         return cmd_app(args, None)
     except ProgramError as err:
         print(err.render(), file=sys.stderr)

@@ -68,12 +68,14 @@ def load(path: Path) -> dict[str, Any]:
 
 
 def sides(doc: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
-    """(exercise, side) -> the side's table as written, without our `step` extension."""
+    """(exercise, side) -> the side's table as written, without our `step` and `started_at` extensions."""
     found = {}
     for table in doc.get("result", []):
         for name in ("left", "right", "both"):
             if name in table:
-                found[(table["exercise"], name)] = {k: v for k, v in table[name].items() if k != "step"}
+                found[(table["exercise"], name)] = {
+                    k: v for k, v in table[name].items() if k not in ("step", "started_at")
+                }
     return found
 
 

@@ -12,6 +12,9 @@ theme = "dark"      # or light, high-contrast; a theme picked in the command pal
 
 [session]
 soreness = false    # ask how each hamstring feels (0 to 10) before every session
+
+[export]
+fit = false         # write a FIT activity file (Garmin Connect, Strava) when a session ends
 ```
 
 A missing file means the defaults. A file that cannot be read or parsed, an unknown key or a
@@ -50,6 +53,7 @@ TABLES = {
     "sound": ("volume", "voice", "mute", "backend"),
     "screen": ("theme",),
     "session": ("soreness",),
+    "export": ("fit",),
 }
 
 
@@ -62,6 +66,8 @@ class Settings:
     theme: str = "dark"
     soreness: bool = False
     """Ask the soreness check-in before every session, whatever the program says."""
+    fit: bool = False
+    """`[export] fit`: write the session's FIT file when it ends (issue 19)."""
     problems: tuple[str, ...] = field(default=(), compare=False)
     """What was wrong with the file, one message each; the defaults were used there."""
 
@@ -76,7 +82,7 @@ def _value(key: str, value: Any) -> tuple[Any, str | None]:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
             return None, "expected a number from 0 to 1 (0.8 is the default)"
         return float(value), None
-    if key in ("voice", "mute", "soreness"):
+    if key in ("voice", "mute", "soreness", "fit"):
         if not isinstance(value, bool):
             return None, "expected true or false"
         return value, None

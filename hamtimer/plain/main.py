@@ -21,10 +21,12 @@ def run_plain(
     mute: bool = False,
     trace: Path | None = None,
     soreness: bool = False,
+    fit: bool = False,
     stdin: int = 0,
     out: TextIO = sys.stdout,
 ) -> int:
-    """Run one session in plain text; the exit code (128 + n after signal n)."""
+    """Run one session in plain text; the exit code (128 + n after signal n). With `fit`
+    (config.toml's [export] fit), the session's FIT file is written at the end and named."""
     from hamtimer.core.training.progression import replanner
 
     runner = SessionRunner(
@@ -46,7 +48,12 @@ def run_plain(
 
         start(Hooks(notice=lambda text: session.say(f"sound: {text}"), ring=ring, step=step))
     try:
-        return session.run()
+        code = session.run()
+        if fit and runner.log_path is not None:
+            from hamtimer.core.history.fit_export import export_session
+
+            session.say(export_session(runner.log_path, data_dir))
+        return code
     finally:
         stop = getattr(player, "stop", None)
         if stop is not None:

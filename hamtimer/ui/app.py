@@ -66,6 +66,8 @@ class RunOptions:
     """The screen theme from config.toml (`[screen] theme`); one picked in the palette is saved."""
     no_color: bool = False
     """NO_COLOR is set: the phase is shown by reverse video and words."""
+    fit: bool = False
+    """config.toml's [export] fit: write the session's FIT file when it ends (issue 19)."""
 
 
 class HamtimerApp(App[None]):
@@ -93,6 +95,8 @@ class HamtimerApp(App[None]):
         self.muted = self.options.mute
         self.runner: SessionRunner | None = None
         self.signalled: int | None = None
+        self.fit_note: str | None = None
+        """What the FIT export at the session's end did, in a line (with [export] fit)."""
         install_themes(self, self.options.theme)  # before the stylesheet is first read
 
     # ----- what the CLI and tests read
@@ -207,10 +211,17 @@ class HamtimerApp(App[None]):
     def session_done(self) -> None:
         """A finished session shows its summary; a stopped one quits (the CLI prints it)."""
         runner = self.runner
+        self.fit_note = None
+        if runner is not None and self.options.fit and runner.log_path is not None:
+            from hamtimer.core.history.fit_export import FAILED, export_session
+
+            self.fit_note = export_session(runner.log_path, runner.data_dir)
+            if self.fit_note.startswith(FAILED):
+                self.notify(escape(self.fit_note), title="FIT export", severity="warning", timeout=10)
         if runner is not None and runner.status is Status.FINISHED:
             from hamtimer.ui.screens.summary import SummaryScreen  # kept off the start-up path
 
-            self.push_screen(SummaryScreen(runner))
+            self.push_screen(SummaryScreen(runner, self.fit_note))
         else:
             self.exit(return_code=128 + self.signalled if self.signalled else 0)
 

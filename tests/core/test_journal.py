@@ -72,12 +72,12 @@ class Driver:
 
 
 def sides(doc: dict[str, Any]) -> dict[tuple[str, int, str], dict[str, Any]]:
-    """(exercise, set, side) -> the side's table, without our `step` extension."""
+    """(exercise, set, side) -> the side's table, without our `step` and `started_at` extensions."""
     found = {}
     for table in doc.get("result", []):
         for name in ("left", "right", "both"):
             if name in table:
-                entry = {k: v for k, v in table[name].items() if k != "step"}
+                entry = {k: v for k, v in table[name].items() if k not in ("step", "started_at")}
                 found[(table["exercise"], table["set"], name)] = entry
     return found
 

@@ -35,7 +35,9 @@ def sides(doc: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
     for table in doc.get("result", []):
         for name in ("left", "right", "both"):
             if name in table:
-                found[(table["exercise"], name)] = {k: v for k, v in table[name].items() if k != "step"}
+                found[(table["exercise"], name)] = {
+                    k: v for k, v in table[name].items() if k not in ("step", "started_at")
+                }
     return found
 
 

@@ -12,7 +12,7 @@ import contextlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from hamtimer.core.kinds import Side, WorkKind, logged_side
@@ -20,7 +20,7 @@ from hamtimer.core.log import logfile
 from hamtimer.core.log.logfile import ResultEntry, SessionRecord, SideEntry
 from hamtimer.core.session.engine import Engine
 from hamtimer.core.session.events import Event, EventKind
-from hamtimer.core.session.plan import Plan, WorkStep, number
+from hamtimer.core.session.plan import Plan, StepKind, WorkStep, number
 from hamtimer.core.session.results import SideResult
 from hamtimer.core.storage import FILE_MODE, make_private_dir, slug, write_atomic
 
@@ -30,10 +30,11 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-def side_entry(result: SideResult) -> SideEntry:
+def side_entry(result: SideResult, started_at: datetime | None = None) -> SideEntry:
     work = result.step.exercise.work
     return SideEntry(
         step=result.step.index,
+        started_at=started_at,
         seconds=float(result.seconds) if work.is_timed and result.seconds is not None else None,
         reps=result.reps if work.kind is WorkKind.REPS else None,
         difficulty=result.difficulty,
@@ -61,17 +62,22 @@ def result_entry(step: WorkStep) -> ResultEntry:
         distance=exercise.work.distance,
         load=step.load,
         goal=None if exercise.goal is None else dict(exercise.goal.as_dict()),
+        fit=None if exercise.fit is None else str(exercise.fit),
     )
 
 
-def result_entries(results: Iterable[SideResult]) -> list[ResultEntry]:
-    """[[result]] entries: one per set (or round) of an exercise, with its sides inside."""
+def result_entries(
+    results: Iterable[SideResult], starts: dict[int, datetime] | None = None
+) -> list[ResultEntry]:
+    """[[result]] entries: one per set (or round) of an exercise, with its sides inside; `starts`
+    gives each side's `started_at` by its step index."""
     entries: dict[tuple[int, int, int, int], ResultEntry] = {}
     for result in sorted(results, key=lambda r: r.step.index):
         step = result.step
         key = (step.block_number, step.exercise_number, step.round, step.set)
         entry = entries.setdefault(key, result_entry(step))
-        entry.sides[logged_side(step.side)] = side_entry(result)
+        started_at = None if starts is None else starts.get(step.index)
+        entry.sides[logged_side(step.side)] = side_entry(result, started_at)
     return list(entries.values())
 
 
@@ -87,6 +93,8 @@ class SessionLog:
     results: list[SideResult] = field(default_factory=list)
     soreness: dict[Side, int] | None = None
     """How each hamstring felt before the session, 0 (none) to 10, when asked."""
+    side_starts: dict[int, datetime] = field(default_factory=dict)
+    """When each work step (by index) last began, as the log's `started_at` holds it."""
 
     def record(self) -> SessionRecord:
         return SessionRecord(
@@ -96,7 +104,7 @@ class SessionLog:
             ended=self.ended,
             status=self.status,
             side_order=self.plan.program.side_order.value,
-            results=result_entries(self.results),
+            results=result_entries(self.results, self.side_starts),
             soreness=self.soreness,
             all=self.plan.progress is not None and self.plan.progress.include_waiting,
         )
@@ -169,10 +177,17 @@ RECORDING_EVENTS = frozenset(
 def follow(journal: Journal, engine: Engine, events: Iterable[Event]) -> bool:
     """Bring the log up to date with a batch of engine events; save if anything changed.
 
+    A work step's start is kept as the local time it happened (its monotonic moment taken back
+    from now), written as its side's `started_at` once the side is done.
     Returns True when a save was attempted (check `journal.error` for its outcome).
     """
     changed = False
+    wall: tuple[datetime, float] | None = None
     for event in events:
+        if event.kind is EventKind.STEP_STARTED and event.value == StepKind.WORK.value:
+            wall = wall or (now(), engine.clock())
+            ago = timedelta(seconds=round(max(0.0, wall[1] - event.scheduled)))
+            journal.log.side_starts[event.step] = wall[0] - ago
         if event.kind in RECORDING_EVENTS or (event.kind is EventKind.STEP_ENDED and event.value == "back"):
             changed = True
         if event.kind is EventKind.FINISHED:
@@ -197,6 +212,8 @@ class Unfinished:
     resume_at: int
     plan: Plan
     """The plan the results were matched to: the one the session started with."""
+    side_starts: dict[int, datetime] = field(default_factory=dict)
+    """The restored sides' `started_at`, by step index."""
 
     @property
     def sides_done(self) -> int:
@@ -212,6 +229,7 @@ def restore(plan: Plan, path: Path, record: SessionRecord) -> Unfinished | None:
     if record.status not in ("running", "stopped") or not isinstance(record.started, datetime):
         return None
     restored: dict[int, SideResult] = {}
+    starts: dict[int, datetime] = {}
     for entry in record.results:
         for side in entry.sides.values():
             index = side.step
@@ -229,9 +247,11 @@ def restore(plan: Plan, path: Path, record: SessionRecord) -> Unfinished | None:
                 flags=list(side.flags or []),
                 marks=list(side.marks),
             )
+            if side.started_at is not None:
+                starts[index] = side.started_at
     if not restored:
         return None
     resume_at = max(restored) + 1
     if resume_at >= len(plan.steps) or not any(isinstance(s, WorkStep) for s in plan.steps[resume_at:]):
         return None
-    return Unfinished(path, record.started, record.status, restored, resume_at, plan)
+    return Unfinished(path, record.started, record.status, restored, resume_at, plan, starts)

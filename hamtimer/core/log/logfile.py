@@ -37,6 +37,8 @@ class SideEntry:
     """One side's table; None is an absent key (TOML has no null)."""
 
     step: int | None = None
+    started_at: datetime | None = None
+    """When the side began (issue 19, for exports); absent in older logs."""
     seconds: float | None = None
     reps: float | None = None
     difficulty: int | None = None
@@ -72,6 +74,8 @@ class ResultEntry:
     distance: str | None = None
     load: str | None = None
     goal: dict[str, float] | None = None
+    fit: str | None = None
+    """The exercise's FIT exercise as its program named it (issue 19); absent in older logs."""
     sides: dict[Side, SideEntry] = field(default_factory=dict)
     """Read: left, right, both. Built by the journal: in the order the sides were done."""
 
@@ -130,8 +134,10 @@ def _side(table: dict[str, Any]) -> SideEntry:
     flags = table.get("flags")
     completed = table.get("completed")
     marks = table.get("marks")
+    started_at = _moment(table.get("started_at"))
     return SideEntry(
         step=_whole(table.get("step")),
+        started_at=started_at if isinstance(started_at, datetime) else None,
         seconds=_number(table.get("seconds")),
         reps=_number(table.get("reps")),
         difficulty=difficulty if difficulty is not None and 1 <= difficulty <= 10 else None,
@@ -161,6 +167,7 @@ def _result(table: object) -> ResultEntry | None:
         distance=_text(table.get("distance")),
         load=_text(table.get("load")),
         goal=clean or None,
+        fit=_text(table.get("fit")),
     )
     for side in LOG_SIDES:
         found = table.get(side.value)
@@ -249,6 +256,8 @@ def _side_table(entry: SideEntry) -> dict[str, Any]:
     table: dict[str, Any] = {}
     if entry.step is not None:
         table["step"] = entry.step
+    if entry.started_at is not None:
+        table["started_at"] = entry.started_at
     if entry.seconds is not None:
         table["seconds"] = entry.seconds
     if entry.reps is not None:
@@ -275,7 +284,7 @@ def _result_table(entry: ResultEntry) -> dict[str, Any]:
     if entry.round is not None:
         table["round"] = entry.round
     table["work"] = entry.work.value
-    for key in ("target", "minimum", "distance", "load", "goal"):
+    for key in ("target", "minimum", "distance", "load", "goal", "fit"):
         if (value := getattr(entry, key)) is not None:
             table[key] = value
     for side, found in entry.sides.items():

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hamtimer.core.kinds import WorkKind
+from hamtimer.core.program.fit_exercise import parse_fit
 from hamtimer.core.program.ladder_fields import LadderFields
 from hamtimer.core.program.model import (
     Block,
@@ -61,6 +62,7 @@ _EXERCISE_KEYS = (
     "side_order",
     "progress",
     "after",
+    "fit",
 )
 _GOAL_KEYS = ("hold", "reps", "time", "sessions")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -229,6 +231,7 @@ class _Reader(LadderFields):
         cues = self.texts(table, place, "cues", limit=200, most=20)
         checks = self.texts(table, place, "checks", limit=40, most=MAX_CHECKS)
         note = self.text(table, place, "note", limit=5000)
+        fit = self.parsed(table, place, "fit", parse_fit) if "fit" in table else None
         if len(self.problems) > before or name is None or work is None:
             return None
         return Exercise(
@@ -247,6 +250,7 @@ class _Reader(LadderFields):
             side_order=side_order,
             progress=progress,
             after=after,
+            fit=fit,
         )
 
     def work(self, table: dict[str, Any], place: list[str]) -> Work | None:

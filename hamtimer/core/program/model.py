@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from hamtimer.core.formatting import format_seconds
 from hamtimer.core.kinds import Side, WorkKind
+from hamtimer.core.program.fit_exercise import FitExercise
 from hamtimer.core.program.quantities import Bounds, Tempo
 
 
@@ -114,6 +115,8 @@ class Exercise:
     """Raise the target by this much after each session that earns it (see core/progression)."""
     after: str | None = None
     """A gate: wait until this exercise's goal is met."""
+    fit: FitExercise | None = None
+    """The FIT profile's exercise, for exports to Garmin Connect and Strava (issue 19)."""
 
     @property
     def one_leg(self) -> bool:

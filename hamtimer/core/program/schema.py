@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from hamtimer.core.program import loader
+from hamtimer.core.program.fit_exercise import every_value
 from hamtimer.core.program.ladder_fields import LIMIT_PROGRESS
 from hamtimer.core.program.model import RestSettings, SideOrder, Sides
 from hamtimer.core.program.quantities import _DISTANCE_UNITS, _UNIT_SECONDS, MAX_REPS, MAX_SECONDS
@@ -193,6 +194,14 @@ def _exercise() -> Schema:
             "maximum": LIMIT_PROGRESS,
         },
         "after": _text("A gate: this exercise waits until that earlier exercise's goal is met.", 100),
+        "fit": {
+            "description": (
+                "The exercise in Garmin's FIT profile, for hamtimer export --fit (Garmin Connect, "
+                'Strava): a category ("hip_raise") or category.name ("hip_raise.single_leg_hip_raise").'
+            ),
+            "type": "string",
+            "enum": list(every_value()),
+        },
     }
     work = [{"required": [key]} for key in loader._WORK_KEYS]
     return _table(

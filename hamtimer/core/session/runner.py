@@ -334,7 +334,12 @@ class SessionRunner:
         from hamtimer.core.log.journal import Journal, SessionLog
 
         if started is not None:
-            log = SessionLog(self.plan, self.plan.program.source, started=started.started)
+            log = SessionLog(
+                self.plan,
+                self.plan.program.source,
+                started=started.started,
+                side_starts=dict(started.side_starts),
+            )
         else:
             log = SessionLog(self.plan, self.plan.program.source, soreness=self._soreness)
         return Journal(log, self.data_dir)

@@ -55,10 +55,12 @@ class SummaryScreen(Screen[None]):
         Binding("h", "history", show=False),
     ]
 
-    def __init__(self, runner: SessionRunner) -> None:
+    def __init__(self, runner: SessionRunner, fit_note: str | None = None) -> None:
         super().__init__()
         self.runner = runner
         self.engine = runner.engine
+        self.fit_note = fit_note
+        """What the FIT export at the end did (with [export] fit), shown under where the log is."""
 
     def compose(self) -> ComposeResult:
         engine = self.engine
@@ -68,6 +70,8 @@ class SummaryScreen(Screen[None]):
             yield Static(f"[b]{title}[/b] · {escape(engine.plan.program.name)}", classes="title")
             yield Static(f"{sides} sides or sets done in {clock(active_seconds(engine))}.")
             yield Static(id="saved", classes="hint")
+            if self.fit_note is not None:
+                yield Static(escape(self.fit_note), id="fit", classes="hint")
             yield Static(id="summary-table")
             yield Static(id="last-time")
             yield Static(id="next-time")  # issue 11: which targets rise next time
