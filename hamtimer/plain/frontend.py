@@ -22,6 +22,7 @@ from hamtimer.core.session.events import Event, EventKind
 from hamtimer.core.session.plan import WorkStep
 from hamtimer.core.session.rating import check_keys
 from hamtimer.core.session.runner import Notice, NoticeKind, SessionRunner
+from hamtimer.core.session.state import step_facts
 from hamtimer.plain import lines
 from hamtimer.plain.source import Source
 
@@ -87,7 +88,7 @@ class PlainSession:
             step = runner.plan.steps[found.resume_at]
             self.say(
                 f"unfinished session from {found.started:%a %H:%M}, {found.sides_done} sides done: "
-                f"r goes on from {lines.describe(step)}; space starts afresh"
+                f"r goes on from {lines.describe(step_facts(step))}; space starts afresh"
             )
         while self.signalled is None:
             while self.pending and not self.waiting and not runner.done:
