@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from hamtimer.core.session.events import Event
 from hamtimer.core.session.runner import SessionRunner
@@ -20,19 +19,12 @@ from hamtimer.phone.guard import Guard
 from hamtimer.phone.hub import Hub, Perform
 from hamtimer.phone.server import Listening, build_app, listen
 from hamtimer.phone.summary import summary_rows
+from hamtimer.phone_setup import PhoneSetup
 
 LOCKED_NOTICE = (
     "phone: 10 failed attempts to get in; no new phone can join for the rest of this run "
     "(phones already in go on)"
 )
-
-
-@dataclass(frozen=True)
-class PhoneSetup:
-    view: bool = False
-    host: str | None = None
-    """None: the default route's address."""
-    port: int = 0
 
 
 def state_of(runner: SessionRunner) -> SessionState:

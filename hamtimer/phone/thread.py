@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from hamtimer.core.session.runner import Command, SessionRunner
 from hamtimer.core.session.state import SessionState
-from hamtimer.phone.service import Phone, PhoneSetup, state_of
+from hamtimer.phone.service import Phone, state_of
+from hamtimer.phone_setup import PhoneSetup
 
 START_TIMEOUT = 10.0
 STOP_TIMEOUT = 2.0

@@ -13,7 +13,8 @@ from hamtimer.core.session.clock import FakeClock
 from hamtimer.core.session.runner import Command, SessionRunner
 from hamtimer.core.session.state import SessionState
 from hamtimer.phone.address import choose, default_route_address
-from hamtimer.phone.service import Phone, PhoneSetup, state_of
+from hamtimer.phone.service import Phone, state_of
+from hamtimer.phone_setup import PhoneSetup
 from tests.support.programs import BRIDGE, plan_of
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from hamtimer.core.formatting import format_seconds
 from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.session.engine import Engine, Status
-from hamtimer.core.session.plan import RestStep, Step, WorkStep
+from hamtimer.core.session.plan import RestStep, Step, WorkStep, number
 from hamtimer.core.session.rating import check_keys
 from hamtimer.core.session.results import SideResult
 
@@ -213,7 +213,7 @@ class SessionState:
             "asks": current.asks if current is not None else "",
             "remaining_ms": _ms(self.remaining),
             "elapsed_ms": _ms(self.elapsed),
-            "target": self.target,
+            "target": None if self.target is None else number(self.target),
             "value": self.value,
             "step": self.step,
             "steps": self.steps,

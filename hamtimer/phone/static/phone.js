@@ -55,6 +55,7 @@ function drawClock() {
     lastSecond = seconds;
   }
   $("clock").textContent = text;
+  $("clock").classList.toggle("long", text.length > 3);
 }
 
 function frame() {
