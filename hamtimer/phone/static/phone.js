@@ -91,7 +91,7 @@ function render(next) {
     ? next.side === "right" ? `${side[0]} ${side[1]}` : side[1]
     : { ready: "READY", prepare: "GET READY", rest: "REST", done: "" }[next.phase] || "";
   if (next.status === "paused") $("side-word").textContent = "PAUSED";
-  $("exercise").textContent = next.exercise || "";
+  $("exercise").textContent = next.status === "done" ? "" : next.exercise || "";
   $("detail").textContent = detail(next);
   $("next").textContent = next.next ? `Next: ${next.next}` : "";
   drawButtons(next);
@@ -160,11 +160,12 @@ function drawSummary(s) {
   for (const row of s.summary) {
     const tr = body.insertRow();
     tr.insertCell().textContent = row.exercise;
-    for (const name of ["left", "right"]) {
-      const side = row.sides[name] || row.sides.both;
+    for (const name of row.sides.both ? ["both"] : ["left", "right"]) {
+      const side = row.sides[name];
       const cell = tr.insertCell();
+      if (name === "both") cell.colSpan = 2;
       if (!side) continue;
-      const parts = [side.value];
+      const parts = [name === "both" ? `${side.value} (both legs)` : side.value];
       if (side.difficulty !== null) parts.push(`difficulty ${Math.round(side.difficulty * 10) / 10}`);
       parts.push(...side.flags);
       cell.textContent = parts.join(", ");
