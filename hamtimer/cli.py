@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hamtimer import export_command
+from hamtimer import phone_setup as phone
 from hamtimer.authoring import commands as authoring
 from hamtimer.core.formatting import clock
 from hamtimer.core.program.problems import ProgramError
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--trace", metavar="FILE", help="write one JSON line per engine event")
     run.add_argument("--plain", action="store_true", help="no full-screen UI: one line of text per event")
     run.add_argument("--all", action="store_true", help="include exercises waiting behind a gate, this once")
+    phone.add_arguments(run)
     sound = commands.add_parser(  # sound: the cue set, played or written to a file
         "sound", parents=[common], help="play every cue and say which backend plays them"
     )
@@ -302,6 +304,7 @@ def cmd_app(args: argparse.Namespace, plan: Plan | None) -> int:
         theme=settings.theme,
         no_color=no_color(os.environ),
         fit=settings.fit,
+        phone=phone.phone_setup(args, settings),
     )
     app = HamtimerApp(plan, options, player=player)
     app.run()
@@ -343,6 +346,7 @@ def cmd_plain(args: argparse.Namespace, plan: Plan) -> int:
         trace=Path(trace) if trace else None,
         soreness=settings.soreness,
         fit=settings.fit,
+        phone=phone.phone_setup(args, settings),
     )
 
 
@@ -375,8 +379,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             return export_command.run(args)
         return cmd_app(args, None)
-    except ProgramError as err:
-        print(err.render(), file=sys.stderr)
+    except (ProgramError, phone.PhoneMissing) as err:
+        print(err.render() if isinstance(err, ProgramError) else err, file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

@@ -15,6 +15,11 @@ soreness = false    # ask how each hamstring feels (0 to 10) before every sessio
 
 [export]
 fit = false         # write a FIT activity file (Garmin Connect, Strava) when a session ends
+[phone]
+enabled = false     # serve each session to a phone (as `run --phone`)
+view = false        # the phone only shows (as `--phone=view`)
+# host = "192.168.1.20"  # the address to listen on (default: the default route's interface's)
+port = 0            # 0: a free port
 ```
 
 A missing file means the defaults. A file that cannot be read or parsed, an unknown key or a
@@ -54,7 +59,15 @@ TABLES = {
     "screen": ("theme",),
     "session": ("soreness",),
     "export": ("fit",),
+    "phone": ("enabled", "view", "host", "port"),
 }
+FIELDS: dict[tuple[str, str], str] = {
+    ("phone", "enabled"): "phone",
+    ("phone", "view"): "phone_view",
+    ("phone", "host"): "phone_host",
+    ("phone", "port"): "phone_port",
+}
+"""Keys whose Settings field has another name (the table's name before it)."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,10 @@ class Settings:
     """Ask the soreness check-in before every session, whatever the program says."""
     fit: bool = False
     """`[export] fit`: write the session's FIT file when it ends (issue 19)."""
+    phone: bool = False
+    phone_view: bool = False
+    phone_host: str | None = None
+    phone_port: int = 0
     problems: tuple[str, ...] = field(default=(), compare=False)
     """What was wrong with the file, one message each; the defaults were used there."""
 
@@ -82,7 +99,7 @@ def _value(key: str, value: Any) -> tuple[Any, str | None]:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
             return None, "expected a number from 0 to 1 (0.8 is the default)"
         return float(value), None
-    if key in ("voice", "mute", "soreness", "fit"):
+    if key in ("voice", "mute", "soreness", "fit", "enabled", "view"):
         if not isinstance(value, bool):
             return None, "expected true or false"
         return value, None
@@ -93,6 +110,17 @@ def _value(key: str, value: Any) -> tuple[Any, str | None]:
     if key == "theme":
         if not isinstance(value, str) or value not in THEMES:
             return None, f"expected one of {', '.join(THEMES)}"
+        return value, None
+    if key == "host":
+        import ipaddress
+
+        try:
+            return str(ipaddress.IPv4Address(value if isinstance(value, str) else "")), None
+        except ValueError:
+            return None, 'expected an IPv4 address as a string, like "192.168.1.20"'
+    if key == "port":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 65535:
+            return None, "expected a port from 0 (any free one) to 65535"
         return value, None
     raise AssertionError(key)
 
@@ -127,12 +155,14 @@ def parse_settings(text: str, source: str = FILE_NAME) -> Settings:
                 problems.append(f"{source}: [{table}] › {key}: {_unknown(key, known)}")
                 continue
             parsed, expected = _value(key, value)
+            attribute = FIELDS[(table, key)] if (table, key) in FIELDS else str(key)
             if expected is not None:
-                default = getattr(settings, key)
+                default = getattr(settings, attribute)
                 shown = str(default).lower() if isinstance(default, bool) else repr(default)
+                shown = "the default route's address" if default is None else shown
                 problems.append(f"{source}: [{table}] › {key}: {value!r}: {expected}; using {shown}")
                 continue
-            changes[key] = parsed
+            changes[attribute] = parsed
     return replace(settings, **changes, problems=tuple(problems))
 
 

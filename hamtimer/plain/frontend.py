@@ -8,6 +8,7 @@ the session (status "stopped"), since nobody is left to end it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import signal
@@ -23,6 +24,7 @@ from hamtimer.core.session.events import Event, EventKind
 from hamtimer.core.session.plan import WorkStep
 from hamtimer.core.session.rating import check_keys
 from hamtimer.core.session.runner import Notice, NoticeKind, SessionRunner
+from hamtimer.core.session.state import step_facts
 from hamtimer.plain import lines
 from hamtimer.plain.source import Source
 
@@ -42,6 +44,11 @@ class PlainSession:
         self.confirming = False
         self.signalled: int | None = None
         self._lock = threading.Lock()
+        self._posted: deque[Callable[[], None]] = deque()
+        self._wake_lock = threading.Lock()
+        self._wake_w: int | None = None
+        self.before_close: list[Callable[[], None]] = []
+        """Run when the session is over, before the runner closes (the phone server stops)."""
         runner.subscribe(self._on_events, self._on_notice)
 
     def say(self, text: str) -> None:
@@ -50,12 +57,26 @@ class PlainSession:
             self.out.write(text + "\n")
             self.out.flush()
 
+    def post(self, action: Callable[[], None]) -> None:
+        """Run `action` on this loop's thread soon; any thread may call it (the phone's commands)."""
+        self._posted.append(action)
+        with self._wake_lock:
+            if self._wake_w is not None:
+                with contextlib.suppress(OSError):  # a full pipe is awake already
+                    os.write(self._wake_w, b"!")
+
+    def _run_posted(self) -> None:
+        while self._posted:
+            self._posted.popleft()()
+
     def run(self) -> int:
         """The whole session; the exit code (128 + the signal's number after a signal)."""
         wake_r, wake_w = os.pipe()
         os.set_blocking(wake_w, False)
         previous_fd = signal.set_wakeup_fd(wake_w)
         previous = {number: signal.signal(number, self._on_signal) for number in SIGNALS}
+        with self._wake_lock:
+            self._wake_w = wake_w
         try:
             self._session(wake_r)
             if self.signalled is not None:
@@ -66,6 +87,10 @@ class PlainSession:
             if self.signalled is None:
                 self._save_elsewhere()
         finally:
+            for hook in self.before_close:
+                hook()
+            with self._wake_lock:
+                self._wake_w = None
             self.source.close()
             signal.set_wakeup_fd(previous_fd)
             for number, handler in previous.items():
@@ -109,9 +134,10 @@ class PlainSession:
             step = found.plan.steps[found.resume_at]
             self.say(
                 f"unfinished session from {found.started:%a %H:%M}, {found.sides_done} sides done: "
-                f"r goes on from {lines.describe(step)}; space starts afresh"
+                f"r goes on from {lines.describe(step_facts(step))}; space starts afresh"
             )
         while self.signalled is None:
+            self._run_posted()
             while self.pending and not self.waiting and not runner.done:
                 self._command(self.pending.popleft())
             if runner.done or self.signalled is not None:
@@ -148,6 +174,7 @@ class PlainSession:
         self.say("rate the last side now, or enter to finish")
         keys = check_keys(done.step.exercise.checks)
         while self.signalled is None:
+            self._run_posted()
             while self.pending:
                 command = self.pending.popleft()
                 if command.isdigit() and len(command) == 1:

@@ -1,4 +1,7 @@
-"""What plain mode says: one line of plain text per event, readable by a screen reader."""
+"""What plain mode says: one line of plain text per event, readable by a screen reader.
+
+The facts it words (the step, what it asks, the rating prompt) come from the state object
+(core/session/state.py); only the wording is plain mode's own."""
 
 from __future__ import annotations
 
@@ -7,12 +10,12 @@ import math
 from hamtimer.core.formatting import clock, counted, format_seconds
 from hamtimer.core.history.summary import summarize
 from hamtimer.core.history.verdict import session_words
-from hamtimer.core.kinds import WorkKind
+from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.session.engine import Engine, Status
 from hamtimer.core.session.events import Cue, Event, EventKind
-from hamtimer.core.session.plan import Plan, RestStep, Step, WorkStep
-from hamtimer.core.session.rating import check_keys, difficulty_words
-from hamtimer.core.session.results import SideResult
+from hamtimer.core.session.plan import Plan, WorkStep
+from hamtimer.core.session.rating import difficulty_words
+from hamtimer.core.session.state import Prompt, StepFacts, prompt_of, step_facts
 from hamtimer.core.training.progression import next_time_lines, progress_lines
 
 KEYS = (
@@ -26,25 +29,24 @@ LINE_COMMANDS = (
 )
 
 
-def side_name(step: WorkStep) -> str:
-    return f"{step.side.value.upper()} leg" if step.side else "both legs"
+def side_name(side: Side | None) -> str:
+    return f"{side.value.upper()} leg" if side else "both legs"
 
 
-def describe(step: Step) -> str:
+def describe(facts: StepFacts) -> str:
     """ "LEFT leg · Single-leg bridge · hold 30 s", "rest 30 s between sides", "get ready 5 s"."""
-    if isinstance(step, WorkStep):
-        exercise = step.exercise
-        parts = [side_name(step), exercise.name, f"{exercise.work.kind} {exercise.work.describe()}"]
-        if step.sets > 1:
-            parts.append(f"set {step.set} of {step.sets}")
-        if step.rounds > 1:
-            parts.append(f"round {step.round} of {step.rounds}")
-        if step.load:
-            parts.append(step.load)
+    if facts.phase == "work":
+        parts = [side_name(facts.side), facts.exercise or "", f"{facts.work} {facts.asks}"]
+        if facts.sets > 1:
+            parts.append(f"set {facts.set} of {facts.sets}")
+        if facts.rounds > 1:
+            parts.append(f"round {facts.round} of {facts.rounds}")
+        if facts.load:
+            parts.append(facts.load)
         return " · ".join(parts)
-    if isinstance(step, RestStep):
-        return f"rest {format_seconds(step.seconds)} {step.reason.label}"
-    return f"get ready {format_seconds(step.seconds)}"
+    if facts.phase == "rest":
+        return f"rest {format_seconds(facts.seconds or 0)} {facts.reason}"
+    return f"get ready {format_seconds(facts.seconds or 0)}"
 
 
 SORENESS = "how does each hamstring feel? left then right, 0 (none) to 9, x for 10; enter skips"
@@ -59,7 +61,7 @@ def soreness_level(command: str) -> int | None:
 
 def intro(plan: Plan, keyboard: bool) -> list[str]:
     """What comes before the start, as on the start screen."""
-    first = plan.work_steps[0] if plan.work_steps else None
+    first = step_facts(plan.work_steps[0]) if plan.work_steps else None
     count = len(plan.work_steps)
     lines = [f"{plan.program.name} · {counted(count, 'work step')} · about {clock(plan.estimated_seconds)}"]
     if plan.program.about:
@@ -84,23 +86,21 @@ def _how(step: WorkStep) -> str:
     return ""
 
 
-def rating_prompt(result: SideResult) -> str:
-    step = result.step
-    done = f"{result.seconds:g} s" if result.seconds is not None else f"{result.reps} reps"
-    short = "" if result.completed else ", short of the target"
-    text = f"{side_name(step)} done: {done}{short}. How hard? 1 to 9, 0 for 10"
-    keys = check_keys(step.exercise.checks)
-    if keys:
-        text += "; checks: " + ", ".join(f"{key} {check}" for key, check in keys.items())
+def rating_prompt(prompt: Prompt) -> str:
+    done = f"{prompt.seconds:g} s" if prompt.seconds is not None else f"{prompt.reps} reps"
+    short = "" if prompt.completed else ", short of the target"
+    text = f"{side_name(prompt.side)} done: {done}{short}. How hard? 1 to 9, 0 for 10"
+    if prompt.checks:
+        text += "; checks: " + ", ".join(f"{check.key} {check.name}" for check in prompt.checks)
     return text
 
 
-def rated(result: SideResult) -> str:
+def rated(prompt: Prompt) -> str:
     parts = []
-    if result.difficulty is not None:
-        parts.append(f"rated {result.difficulty}, {difficulty_words(result.difficulty)}")
-    for check in result.step.exercise.checks:
-        parts.append(f"{check}: {'yes' if check in result.flags else 'no'}")
+    if prompt.difficulty is not None:
+        parts.append(f"rated {prompt.difficulty}, {difficulty_words(prompt.difficulty)}")
+    for check in prompt.checks:
+        parts.append(f"{check.name}: {'yes' if check.name in prompt.flags else 'no'}")
     return "; ".join(parts)
 
 
@@ -115,16 +115,16 @@ def event_line(event: Event, engine: Engine) -> str | None:
     kind = event.kind
     if kind is EventKind.STEP_STARTED:
         step = engine.plan.steps[event.step]
-        line = describe(step)
+        line = describe(step_facts(step))
         if isinstance(step, WorkStep) and (how := _how(step)):
             line += f" · {how}"
         return line
     if kind is EventKind.CUE:
         return _cue_line(event)
     if kind is EventKind.SIDE_DONE:
-        return rating_prompt(event.value)
+        return rating_prompt(prompt_of(event.value))
     if kind is EventKind.RATED:
-        return rated(event.value)
+        return rated(prompt_of(event.value))
     if kind is EventKind.MARKED:
         return marked(event)
     if kind is EventKind.STEP_ENDED and event.value in ("skipped", "back"):

@@ -4,13 +4,37 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from hamtimer.audio.player import CuePlayer
 from hamtimer.core.session.plan import Plan, Step
 from hamtimer.core.session.runner import SessionRunner
 from hamtimer.plain.frontend import PlainSession
 from hamtimer.plain.source import open_source
+
+if TYPE_CHECKING:
+    from hamtimer.phone_setup import PhoneSetup
+
+
+def start_phone(session: PlainSession, setup: PhoneSetup, out: TextIO) -> bool:
+    """The phone server in its own thread: `phone: URL` (and the QR code on a terminal). False
+    when it cannot listen (the reason said)."""
+    from hamtimer.phone.qr import qr_lines
+    from hamtimer.phone.thread import PhoneThread
+
+    server = PhoneThread(session.runner, setup, session.post, session.say)
+    try:
+        url = server.start()
+    except OSError as error:
+        where = setup.host or "the default address"
+        session.say(f"phone: cannot listen on {where} ({error.strerror or error})")
+        return False
+    session.before_close.append(server.stop)
+    session.say(f"phone: {url}")
+    if out.isatty():
+        for line in qr_lines(url):
+            session.say(line)
+    return True
 
 
 def run_plain(
@@ -22,6 +46,7 @@ def run_plain(
     trace: Path | None = None,
     soreness: bool = False,
     fit: bool = False,
+    phone: PhoneSetup | None = None,
     stdin: int = 0,
     out: TextIO = sys.stdout,
 ) -> int:
@@ -34,6 +59,9 @@ def run_plain(
     )
     asked = soreness or plan.program.soreness
     session = PlainSession(runner, open_source(stdin), out, soreness=asked)
+    if phone is not None and not start_phone(session, phone, out):
+        session.source.close()
+        return 1
     start = getattr(player, "start", None)
     if start is not None:
         from hamtimer.audio.sound import Hooks

@@ -14,7 +14,7 @@ import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App
@@ -34,6 +34,7 @@ from hamtimer.core.session.runner import RESUME_WITHIN, Notice, NoticeKind, Sess
 from hamtimer.ui.messages import (
     IncludeWaiting,
     OpenHistory,
+    PhoneCommand,
     ProgramChosen,
     RunnerCommand,
     SummaryClosed,
@@ -41,6 +42,10 @@ from hamtimer.ui.messages import (
 )
 from hamtimer.ui.screens.session import SessionScreen
 from hamtimer.ui.themes import PHASE_DEFAULTS, install_themes, remember_theme_changes
+
+if TYPE_CHECKING:
+    from hamtimer.phone_setup import PhoneSetup
+    from hamtimer.ui.phone import PhoneInApp
 
 __all__ = ["RESUME_WITHIN", "HamtimerApp", "RunOptions"]
 
@@ -68,6 +73,8 @@ class RunOptions:
     """NO_COLOR is set: the phase is shown by reverse video and words."""
     fit: bool = False
     """config.toml's [export] fit: write the session's FIT file when it ends (issue 19)."""
+    phone: PhoneSetup | None = None
+    """--phone: the phone server, started after the first frame (hamtimer/ui/phone.py)."""
 
 
 class HamtimerApp(App[None]):
@@ -94,6 +101,7 @@ class HamtimerApp(App[None]):
         self.player: CuePlayer = player or SilentPlayer()
         self.muted = self.options.mute
         self.runner: SessionRunner | None = None
+        self.phone: PhoneInApp | None = None
         self.signalled: int | None = None
         self.fit_note: str | None = None
         """What the FIT export at the session's end did, in a line (with [export] fit)."""
@@ -140,6 +148,7 @@ class HamtimerApp(App[None]):
     def _new_runner(self, plan: Plan) -> SessionRunner:
         from hamtimer.core.training.progression import replanner
 
+        old = self.runner
         if self.runner is not None:
             self.runner.close()
         self.runner = SessionRunner(
@@ -152,11 +161,16 @@ class HamtimerApp(App[None]):
             replan=replanner(plan, self.data_dir),
         )
         self.runner.subscribe(notices=self._on_notice)
+        if self.phone is not None:
+            self.phone.follow(old, self.runner)
         return self.runner
 
     @on(ProgramChosen)
     def start_session(self, message: ProgramChosen) -> None:
-        self.push_screen(self._session_screen(message.plan))
+        screen = self._session_screen(message.plan)
+        self.push_screen(screen)
+        if self.phone is not None:
+            self.call_after_refresh(self.run_worker, self.phone.adopt(screen))
 
     @on(IncludeWaiting)
     def include_waiting(self) -> None:
@@ -193,6 +207,18 @@ class HamtimerApp(App[None]):
     def run_command(self, message: RunnerCommand) -> None:
         if self.runner is not None:
             self.runner.do(message.command, message.argument)
+
+    @on(PhoneCommand)
+    def phone_command(self, message: PhoneCommand) -> None:
+        """A tap on the phone: done as the same key would be, answered with the state after it."""
+        if self.runner is None:
+            message.answer.cancel()
+            return
+        self.run_command(RunnerCommand(message.command, message.argument))
+        from hamtimer.phone.service import state_of
+
+        if not message.answer.done():
+            message.answer.set_result(state_of(self.runner))
 
     def _on_notice(self, notice: Notice) -> None:
         if notice.kind is NoticeKind.LOG_NOT_SAVED:
@@ -285,6 +311,12 @@ class HamtimerApp(App[None]):
         self.set_timer(SOUND_AFTER, self._start_sound)
         for notice in self.options.notices:
             self.notify(escape(notice), title="config.toml", severity="warning", timeout=10)
+        if self.options.phone is not None:
+            from hamtimer.ui.phone import PhoneInApp
+
+            self.phone = PhoneInApp(self, self.options.phone)
+            if self.runner is not None:
+                self.phone.follow(None, self.runner)
 
     def _start_sound(self) -> None:
         start = getattr(self.player, "start", None)
@@ -337,11 +369,14 @@ class HamtimerApp(App[None]):
         screen.add_class(name)
         self.set_timer(FLASH_SECONDS, lambda: screen.remove_class(name))
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
         with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
             for number in EXIT_SIGNALS:
                 loop.remove_signal_handler(number)
+        if self.phone is not None:  # the phone's streams end before the runner closes
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.phone.stop(), 1.0)
         if self.runner is not None:
             self.runner.close()
         stop = getattr(self.player, "stop", None)

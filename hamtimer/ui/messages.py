@@ -6,6 +6,9 @@ kept off the start-up path (the picker, the summary, history).
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 from textual.message import Message
 
 from hamtimer.core.session.plan import Plan
@@ -43,3 +46,13 @@ class SummaryClosed(Message):
 
 class IncludeWaiting(Message):
     """a on the start screen: run the exercises waiting behind a gate too, this session."""
+
+
+class PhoneCommand(Message):
+    """Issue 18: a command from the phone page; the app does it as a key's and answers the state."""
+
+    def __init__(self, command: Command, argument: int | str | None, answer: asyncio.Future[Any]) -> None:
+        super().__init__()
+        self.command = command
+        self.argument = argument
+        self.answer = answer

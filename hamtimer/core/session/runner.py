@@ -23,6 +23,7 @@ from hamtimer.core.session.clock import Clock, monotonic
 from hamtimer.core.session.engine import Engine, Status
 from hamtimer.core.session.events import Event, EventKind
 from hamtimer.core.session.plan import Plan, WorkStep
+from hamtimer.core.session.state import SessionState, SummaryRow, build_state
 
 if TYPE_CHECKING:
     from hamtimer.core.log.journal import Journal, Unfinished
@@ -103,6 +104,8 @@ class SessionRunner:
         self._notice_listeners: list[NoticeListener] = []
         self._done = False
         self._soreness: dict[Side, int] | None = None
+        self.seq = 0
+        """Rises at every published batch (and mute): the state object's `seq`."""
 
     # ----- subscribing
 
@@ -149,6 +152,10 @@ class SessionRunner:
     def log_path(self) -> Path | None:
         """Where this session's log is (or was last) written; None before it starts or if never saved."""
         return self.journal.path if self.journal is not None else None
+
+    def state(self, now: float | None = None, summary: tuple[SummaryRow, ...] = ()) -> SessionState:
+        """What the session shows now (core/session/state.py)."""
+        return build_state(self.engine, seq=self.seq, muted=self.muted, now=now, summary=summary)
 
     def next_wake(self, display: bool = True) -> float | None:
         """When the runner next has something to do (or, with display, the shown seconds change)."""
@@ -243,6 +250,7 @@ class SessionRunner:
 
     def toggle_mute(self) -> bool:
         self.muted = not self.muted
+        self.seq += 1
         return self.muted
 
     # ----- resume
@@ -304,6 +312,7 @@ class SessionRunner:
         After a command the frontends hear even of an empty batch: what it changed (a rep taken
         back) may still be worth drawing.
         """
+        self.seq += 1
         if self._trace is not None:
             self._trace.write(events)
         if self.sound is not None and not self.muted:

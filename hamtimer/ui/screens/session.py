@@ -24,6 +24,7 @@ from hamtimer.core.session.events import Event, EventKind
 from hamtimer.core.session.plan import PrepareStep, WorkStep
 from hamtimer.core.session.rating import check_keys
 from hamtimer.core.session.runner import Command, SessionRunner
+from hamtimer.core.session.state import step_facts
 from hamtimer.ui.messages import IncludeWaiting, RunnerCommand, ToggleMute
 from hamtimer.ui.screens.start import ask_soreness, today_text
 from hamtimer.ui.screens.step_text import (
@@ -164,7 +165,7 @@ class SessionScreen(Screen[None]):
         when = found.started.strftime("%a %H:%M")
         self.query_one("#next", Line).show(
             f"Unfinished session from {when}, {found.sides_done} sides done: "
-            f"[b]r[/b] goes on from {describe(step)}; [b]space[/b] starts afresh"
+            f"[b]r[/b] goes on from {describe(step_facts(step))}; [b]space[/b] starts afresh"
         )
 
     def action_resume(self) -> None:
@@ -205,7 +206,7 @@ class SessionScreen(Screen[None]):
 
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")
-        self.phase = phase_of(self.engine)
+        self.phase = phase_of(self.runner.state())
 
     def watch_phase(self, phase: str | None) -> None:
         for name in PHASES:
@@ -247,14 +248,13 @@ class SessionScreen(Screen[None]):
     def _finish(self) -> None:
         self._wake.cancel()
 
-    # ----- drawing
-
     def watch_sound(self, sound: str) -> None:
         self.query_one("#sound", Line).show(escape(sound))
 
     def show_step(self) -> None:
         engine = self.engine
         step = engine.step
+        state = self.runner.state()
         where = self.query_one("#where", Line)
         exercise = self.query_one("#exercise", Line)
         banner = self.query_one(SideBanner)
@@ -269,7 +269,7 @@ class SessionScreen(Screen[None]):
             self.phase = None
             self.clock.fit = ""
             banner.show(None, label="READY")
-            first = engine.plan.work_steps[0] if engine.plan.work_steps else None
+            first = state.first
             where.show(f"{program} · {counted(len(engine.plan.work_steps), 'work step')}")
             exercise.show(f"[b]{program}[/b]")
             cue.text = engine.plan.program.about
@@ -297,8 +297,8 @@ class SessionScreen(Screen[None]):
             coming = engine.next_work()
             exercise.show(f"[b]{'Get ready' if isinstance(step, PrepareStep) else 'Rest'}[/b]")
             cue.text = (coming.exercise.note or " · ".join(coming.exercise.cues)) if coming else ""
-        upcoming.show(next_text(self.engine))
-        self.phase = phase_of(engine)
+        upcoming.show(next_text(state))
+        self.phase = phase_of(state)
         self.clock.fit = clock_fit(engine)
         self.set_class(self.query_one(RatingPanel).open, "-rating")
         self.refresh_bindings()

@@ -1,6 +1,8 @@
 """What the session screen writes about a step: its phase, the lines under the clock, the full text.
 
-Plain functions of the engine, kept apart from the screen so it stays about drawing and keys.
+Plain functions kept apart from the screen so it stays about drawing and keys. The facts (phase,
+side, exercise, what the step asks, what comes next) come from the state object
+(core/session/state.py); the clock's own lines read the engine's time.
 """
 
 from __future__ import annotations
@@ -15,19 +17,20 @@ from hamtimer.core.formatting import format_seconds
 from hamtimer.core.kinds import WorkKind
 from hamtimer.core.session.engine import Engine, Status
 from hamtimer.core.session.plan import RestStep, Step, WorkStep
+from hamtimer.core.session.state import SessionState, StepFacts
 from hamtimer.ui.widgets.clock import clock_text
 
 LAST_SECONDS = 3
 """The last seconds of a hold or rest: the clock inverts on every other one, so each is seen."""
 
 
-def describe(step: Step) -> str:
-    if isinstance(step, WorkStep):
-        side = f"{step.side.value.upper()} · " if step.side else ""
-        return f"{side}{escape(step.exercise.name)} · {step.exercise.work.describe()}"
-    if isinstance(step, RestStep):
-        return f"rest {format_seconds(step.seconds)} ({step.reason.label})"
-    return f"get ready {format_seconds(step.seconds)}"
+def describe(facts: StepFacts) -> str:
+    if facts.phase == "work":
+        side = f"{facts.side_label} · " if facts.side_label else ""
+        return f"{side}{escape(facts.exercise or '')} · {facts.asks}"
+    if facts.phase == "rest":
+        return f"rest {format_seconds(facts.seconds or 0)} ({facts.reason})"
+    return f"get ready {format_seconds(facts.seconds or 0)}"
 
 
 def minutes_left(seconds: float) -> str:
@@ -39,16 +42,15 @@ def minutes_left(seconds: float) -> str:
     return f"~{math.ceil(seconds / 60)} min left"
 
 
-def phase_of(engine: Engine) -> str | None:
+def phase_of(state: SessionState) -> str | None:
     """The phase whose colour the screen takes, or None (the start panel, the end)."""
-    if engine.status is not Status.RUNNING:
-        return None
-    if engine.paused:
+    if state.status == "paused":
         return "paused"
-    step = engine.step
-    if isinstance(step, WorkStep):
-        return step.side.value if step.side else "both"
-    return "rest" if isinstance(step, RestStep) else "ready"
+    if state.status != "running":
+        return None
+    if state.phase == "work":
+        return state.side.value if state.side else "both"
+    return "rest" if state.phase == "rest" else "ready"
 
 
 def counting_reps(engine: Engine) -> bool:
@@ -61,14 +63,13 @@ def fit_of(text: str) -> str:
     return re.sub(r"\d", "0", text)
 
 
-def next_text(engine: Engine) -> str:
-    steps = engine.plan.steps
-    following = steps[engine.index + 1] if engine.index + 1 < len(steps) else None
+def next_text(state: SessionState) -> str:
+    following = state.following
     if following is None:
         return "Next: the end"
     text = f"Next: {describe(following)}"
-    if not isinstance(following, WorkStep) and (coming := engine.next_work()) is not None:
-        text += f", then {describe(coming)}"
+    if following.phase != "work" and state.coming is not None:
+        text += f", then {describe(state.coming)}"
     return text
 
 

@@ -6,9 +6,10 @@ from textual.markup import escape
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from hamtimer.core.session.rating import ANCHORS, check_keys, difficulty_words
+from hamtimer.core.session.rating import ANCHORS, difficulty_words
 from hamtimer.core.session.results import SideResult
 from hamtimer.core.session.runner import Command
+from hamtimer.core.session.state import prompt_of
 from hamtimer.ui.messages import RunnerCommand
 
 
@@ -27,7 +28,7 @@ class RatingPanel(Static):
 
     def ask(self, result: SideResult) -> None:
         self.result = result
-        self.keys = check_keys(result.step.exercise.checks)
+        self.keys = {check.key: check.name for check in prompt_of(result).checks}
         self.redraw()
         self.display = True
 
@@ -55,27 +56,26 @@ class RatingPanel(Static):
         return None
 
     def redraw(self) -> None:
-        result = self.result
-        if result is None:
+        if self.result is None:
             return
-        step = result.step
-        side = step.side.value.upper() if step.side else "BOTH LEGS"
-        done = f"{result.seconds:g} s" if result.seconds is not None else f"{result.reps} reps"
-        if result.difficulty is None:
+        prompt = prompt_of(self.result)
+        side = prompt.side.value.upper() if prompt.side else "BOTH LEGS"
+        done = f"{prompt.seconds:g} s" if prompt.seconds is not None else f"{prompt.reps} reps"
+        if prompt.difficulty is None:
             rating = "how hard? [b]1-9[/b], [b]0[/b] = 10"
         elif self.compact:
-            rating = f"rated [b]{result.difficulty}[/b]"
+            rating = f"rated [b]{prompt.difficulty}[/b]"
         else:
-            rating = f"rated [b]{result.difficulty}[/b] ({difficulty_words(result.difficulty)})"
-        name = escape(step.exercise.name)
+            rating = f"rated [b]{prompt.difficulty}[/b] ({difficulty_words(prompt.difficulty)})"
+        name = escape(prompt.exercise)
         if self.compact:
             lines = [f"[b]{side}[/b] {name} {done} · {rating} · esc"]
         else:
             lines = [f"[b]{side}[/b] {name}: {done} · {rating} · esc closes", ANCHORS]
-        if self.keys:
+        if prompt.checks:
             marks = []
-            for key, check in self.keys.items():
-                answer = "[reverse]YES[/reverse]" if check in result.flags else "no"
-                marks.append(f"[b]\\[{key}][/b] {escape(check)}: {answer}")
+            for check in prompt.checks:
+                answer = "[reverse]YES[/reverse]" if check.name in prompt.flags else "no"
+                marks.append(f"[b]\\[{check.key}][/b] {escape(check.name)}: {answer}")
             lines.append(("  " if self.compact else "    ").join(marks))
         self.update("\n".join(lines))
