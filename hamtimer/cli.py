@@ -105,6 +105,7 @@ def _load(spec: str, args: argparse.Namespace) -> Plan:
     from hamtimer.core.paths import data_dir
     from hamtimer.core.program.catalog import resolve
     from hamtimer.core.program.loader import load_program
+    from hamtimer.core.settings import load_settings
     from hamtimer.core.training.progression import plan_today
 
     entry = resolve(spec)
@@ -114,6 +115,7 @@ def _load(spec: str, args: argparse.Namespace) -> Plan:
         data_dir(getattr(args, "data_dir", None)),
         fresh=getattr(args, "fresh", False),
         include_waiting=getattr(args, "all", False),
+        per_week=load_settings().per_week,  # its problems are told by the commands that run
     )
 
 

@@ -33,3 +33,15 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> UserDirs:
     monkeypatch.setenv("HAMTIMER_DATA_DIR", str(dirs.data))
     monkeypatch.setenv("HAMTIMER_CACHE_DIR", str(dirs.cache))
     return dirs
+
+
+PINNED_TODAY = "2026-11-15"
+"""The suite's hand-written logs are dated November 2026 (tests/support/logs.py `day`); today is
+pinned a fortnight after the first of them, so their breaks and gaps (DESIGN.md, "Over weeks")
+stay what each test means as real time passes. A test about today itself sets its own."""
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("HAMTIMER_TODAY", PINNED_TODAY)
+    return PINNED_TODAY

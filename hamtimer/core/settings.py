@@ -12,6 +12,9 @@ theme = "dark"      # or light, high-contrast; a theme picked in the command pal
 
 [session]
 soreness = false    # ask how each hamstring feels (0 to 10) before every session
+
+[training]
+per_week = 2        # sessions a week to aim for, 1 to 14 (a program's own per_week wins); none by default
 ```
 
 A missing file means the defaults. A file that cannot be read or parsed, an unknown key or a
@@ -50,6 +53,7 @@ TABLES = {
     "sound": ("volume", "voice", "mute", "backend"),
     "screen": ("theme",),
     "session": ("soreness",),
+    "training": ("per_week",),
 }
 
 
@@ -62,6 +66,8 @@ class Settings:
     theme: str = "dark"
     soreness: bool = False
     """Ask the soreness check-in before every session, whatever the program says."""
+    per_week: int | None = None
+    """Issue 20: the weekly target, sessions a week (1 to 14); a program's own `per_week` wins."""
     problems: tuple[str, ...] = field(default=(), compare=False)
     """What was wrong with the file, one message each; the defaults were used there."""
 
@@ -84,6 +90,11 @@ def _value(key: str, value: Any) -> tuple[Any, str | None]:
         if not isinstance(value, str) or value not in BACKENDS:
             return None, f"expected one of {', '.join(BACKENDS)}"
         return value, None
+    if key == "per_week":
+        whole = not isinstance(value, bool) and isinstance(value, int | float) and float(value).is_integer()
+        if not whole or not 1 <= value <= 14:
+            return None, "expected a whole number of sessions a week from 1 to 14, e.g. per_week = 2"
+        return int(value), None
     if key == "theme":
         if not isinstance(value, str) or value not in THEMES:
             return None, f"expected one of {', '.join(THEMES)}"
@@ -124,6 +135,7 @@ def parse_settings(text: str, source: str = FILE_NAME) -> Settings:
             if expected is not None:
                 default = getattr(settings, key)
                 shown = str(default).lower() if isinstance(default, bool) else repr(default)
+                shown = "none" if default is None else shown
                 problems.append(f"{source}: [{table}] › {key}: {value!r}: {expected}; using {shown}")
                 continue
             changes[key] = parsed

@@ -152,8 +152,10 @@ class PickerScreen(Screen[None]):
     def choose(self, index: int) -> None:
         loaded = self.entries[index][1]
         if isinstance(loaded, Plan):
+            from hamtimer.core.settings import load_settings
             from hamtimer.core.training.progression import plan_today
 
-            self.post_message(ProgramChosen(plan_today(loaded.program, self.data_dir)))
+            per_week = load_settings().per_week  # issue 20: config.toml's weekly target
+            self.post_message(ProgramChosen(plan_today(loaded.program, self.data_dir, per_week=per_week)))
         else:
             self.notify("This program has errors: run hamtimer check on it.", severity="error")
