@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="machine-readable report")
     output.add_argument("--csv", action="store_true", help="one row per side per result")
     output.add_argument("--plot", action="store_true", help="left and right over time, a chart per exercise")
+    output.add_argument(
+        "--calendar", action="store_true", help="the last 26 weeks, a cell a day, and the weekly target"
+    )
     history.add_argument("--exercise", metavar="NAME", help="only this exercise")
     history.add_argument("--last", metavar="N", type=_positive, default=3,
                          help="sessions in the window for means (default 3)")  # fmt: skip
@@ -228,11 +231,12 @@ def cmd_history(args: argparse.Namespace) -> int:
         names = ", ".join(sorted(e.exercise for e in known.exercises)) or "none yet"
         print(f"no session holds an exercise called {args.exercise!r}; exercises: {names}", file=sys.stderr)
         return EXIT_INVALID
-    if args.json:
-        import json
+    if args.json or args.calendar:
+        from hamtimer.history_weeks import print_weeks
 
-        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
-    elif args.plot:
+        print_weeks(collection.sessions, report, as_json=args.json)
+        return EXIT_OK
+    if args.plot:
         from hamtimer.charts import plot_report
 
         print(plot_report(report, colour=sys.stdout.isatty(), width=shutil.get_terminal_size().columns))
