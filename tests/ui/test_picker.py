@@ -50,11 +50,11 @@ def list_rows(app: HamtimerApp) -> list[str]:
     return [line[region.x : region.right].strip() for line in lines[region.y : region.bottom]]
 
 
-def test_five_programs_are_bundled() -> None:
-    assert len(bundled()) == 5
+def test_six_programs_are_bundled() -> None:
+    assert len(bundled()) == 6
 
 
-async def test_lists_the_five_bundled_programs_with_estimated_durations() -> None:
+async def test_lists_the_six_bundled_programs_with_estimated_durations() -> None:
     async with picker() as (app, _):
         rows = list_rows(app)
         for name, _first, _about in bundled():
@@ -62,7 +62,7 @@ async def test_lists_the_five_bundled_programs_with_estimated_durations() -> Non
             assert matching, f"{name!r} not in {rows}"
             assert re.search(rf"^{re.escape(name)}\s+\d+:\d\d\b", matching[0]), matching[0]
         shown = app.screen.query_one(OptionList)
-        assert shown.option_count == 5
+        assert shown.option_count == 6
         assert shown.highlighted == 0
 
 
@@ -111,7 +111,7 @@ async def test_an_invalid_user_program_is_listed_as_invalid_and_does_not_start(u
     (ui_dirs.programs / "broken.toml").write_text('[program]\nname = "Broken"\n', encoding="utf-8")
     async with picker() as (app, pilot):
         rows = list_rows(app)
-        assert app.screen.query_one(OptionList).option_count == 6
+        assert app.screen.query_one(OptionList).option_count == len(bundled()) + 1
         broken = [row for row in rows if row.startswith("broken")]
         assert broken and "invalid" in broken[0] and "(yours)" in broken[0]
         await pilot.press("end")

@@ -221,13 +221,11 @@ def program_schema() -> Schema:
                 "type": "boolean",
                 "default": False,
             },
-            "per_week": {
-                "description": "Sessions a week to aim for (1 to 14): the start screen and plan say "
-                '"this week: 1 of 2 sessions"; it overrides config.toml\'s [training] per_week.',
-                "type": "integer",
-                "minimum": loader.PER_WEEK[0],
-                "maximum": loader.PER_WEEK[1],
-            },
+            "per_week": _whole(
+                'Sessions a week to aim for: the start screen and plan say "this week: 1 of 2 sessions"; '
+                "it overrides config.toml's [training] per_week.",
+                *loader.PER_WEEK,
+            ),
         },
         required=["name"],
     )
