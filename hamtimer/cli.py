@@ -212,6 +212,11 @@ def cmd_history(args: argparse.Namespace) -> int:
     from hamtimer.core.paths import history_cache_dir
 
     collection = collect(folder, history_cache_dir())
+    if args.calendar:  # issue 20: the weeks need no report
+        from hamtimer.history_weeks import print_weeks
+
+        print_weeks(collection.sessions, None)
+        return EXIT_OK
     report = build_report(collection, args.last, args.exercise)
     if args.csv:
         from hamtimer.core.history.export import write_csv
@@ -231,10 +236,10 @@ def cmd_history(args: argparse.Namespace) -> int:
         names = ", ".join(sorted(e.exercise for e in known.exercises)) or "none yet"
         print(f"no session holds an exercise called {args.exercise!r}; exercises: {names}", file=sys.stderr)
         return EXIT_INVALID
-    if args.json or args.calendar:
+    if args.json:
         from hamtimer.history_weeks import print_weeks
 
-        print_weeks(collection.sessions, report, as_json=args.json)
+        print_weeks(collection.sessions, report)
         return EXIT_OK
     if args.plot:
         from hamtimer.charts import plot_report

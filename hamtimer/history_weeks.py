@@ -52,9 +52,9 @@ def calendar_text(weeks: Weeks, width: int, colour: bool) -> str:
     return captured.get().rstrip("\n")
 
 
-def print_weeks(sessions: Sequence[SessionSummary], report: Report, *, as_json: bool) -> None:
-    """`history --json` (the report with the weeks) or `history --calendar`, on standard output;
-    config.toml's weekly target, and its problems on standard error."""
+def print_weeks(sessions: Sequence[SessionSummary], report: Report | None) -> None:
+    """`history --json` (the report with the weeks), or without a report `history --calendar`, on
+    standard output; config.toml's weekly target, and its problems on standard error."""
     import os
     import shutil
     import sys
@@ -65,7 +65,7 @@ def print_weeks(sessions: Sequence[SessionSummary], report: Report, *, as_json: 
     for problem in settings.problems:
         print(problem, file=sys.stderr)
     weeks = weeks_of(sessions, settings.per_week)
-    if as_json:
+    if report is not None:
         import json
 
         print(json.dumps(history_json(report, weeks), indent=2, ensure_ascii=False))
