@@ -36,12 +36,13 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> UserDirs:
 
 
 PINNED_TODAY = "2026-11-15"
-"""The suite's hand-written logs are dated November 2026 (tests/support/logs.py `day`); today is
-pinned a fortnight after the first of them, so their breaks and gaps (DESIGN.md, "Over weeks")
-stay what each test means as real time passes. A test about today itself sets its own."""
+"""A fortnight after the first of the hand-written November logs (tests/support/logs.py `day`)."""
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def pinned_today(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Today pinned (HAMTIMER_TODAY), so that breaks and gate gaps (DESIGN.md, "Over weeks") in
+    tests of November's logs stay what they mean as real time passes: 14 days after the first of
+    them is no break, and no gate gap. Modules of such tests use it with `pytestmark`."""
     monkeypatch.setenv("HAMTIMER_TODAY", PINNED_TODAY)
     return PINNED_TODAY

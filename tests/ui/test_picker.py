@@ -7,6 +7,7 @@ import tomllib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
@@ -155,6 +156,7 @@ async def test_a_user_program_name_with_brackets_shows_as_written(ui_dirs: UiDir
         assert "Legs [v2]" in preview(app)
 
 
+@pytest.mark.usefixtures("pinned_today")  # November logs: see tests/conftest.py
 async def test_a_program_chosen_in_the_picker_follows_the_logs(ui_dirs: UiDirs) -> None:
     """The picker builds the plan as `hamtimer run` does: today's targets from the data dir's logs."""
     from tests.support.logs import day, result, side, write_log

@@ -40,6 +40,8 @@ from tests.support.pilot import (
 from tests.support.programs import BRIDGE, DATA, TINY, plan_of
 from tests.ui.test_history_screen import write_design_example
 
+pytestmark = pytest.mark.usefixtures("pinned_today")  # November logs: see tests/conftest.py
+
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 18), id="60x18")]
 SESSION_SIZES = [
     pytest.param(size, id=f"{size[0]}x{size[1]}") for size in ((60, 18), (80, 24), (120, 40), (200, 55))
