@@ -1,4 +1,5 @@
-"""The history screen: per exercise, left and right over the sessions, and which side lags.
+"""The history screen: the calendar of the last weeks (issue 20), then per exercise, left and
+right over the sessions, and which side lags.
 
 Each exercise has a chart (left and right over time, the goal as a line, framed in the band's
 colour) where one fits, else a sparkline per side; the comparison is said in words
