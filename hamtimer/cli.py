@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="machine-readable report")
     output.add_argument("--csv", action="store_true", help="one row per side per result")
     output.add_argument("--plot", action="store_true", help="left and right over time, a chart per exercise")
+    output.add_argument(
+        "--calendar", action="store_true", help="the last 26 weeks, a cell a day, and the weekly target"
+    )
     history.add_argument("--exercise", metavar="NAME", help="only this exercise")
     history.add_argument("--last", metavar="N", type=_positive, default=3,
                          help="sessions in the window for means (default 3)")  # fmt: skip
@@ -109,6 +112,7 @@ def _load(spec: str, args: argparse.Namespace) -> Plan:
     from hamtimer.core.paths import data_dir
     from hamtimer.core.program.catalog import resolve
     from hamtimer.core.program.loader import load_program
+    from hamtimer.core.settings import load_settings
     from hamtimer.core.training.progression import plan_today
 
     entry = resolve(spec)
@@ -118,6 +122,7 @@ def _load(spec: str, args: argparse.Namespace) -> Plan:
         data_dir(getattr(args, "data_dir", None)),
         fresh=getattr(args, "fresh", False),
         include_waiting=getattr(args, "all", False),
+        per_week=load_settings().per_week,  # its problems are told by the commands that run
     )
 
 
@@ -208,6 +213,11 @@ def cmd_history(args: argparse.Namespace) -> int:
     folder = data_dir(getattr(args, "data_dir", None))
     from hamtimer.core.history.reader import history_report
 
+    if args.calendar:  # issue 20: the weeks need no report
+        from hamtimer.history_weeks import print_weeks
+
+        print_weeks(folder, None)
+        return EXIT_OK
     report = history_report(folder, args.last, args.exercise, series=args.plot)
     if args.csv:
         from hamtimer.core.history.reader import write_history_csv
@@ -228,10 +238,11 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(f"no session holds an exercise called {args.exercise!r}; exercises: {names}", file=sys.stderr)
         return EXIT_INVALID
     if args.json:
-        import json
+        from hamtimer.history_weeks import print_weeks
 
-        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
-    elif args.plot:
+        print_weeks(folder, report)
+        return EXIT_OK
+    if args.plot:
         from hamtimer.charts import plot_report
 
         print(plot_report(report, colour=sys.stdout.isatty(), width=shutil.get_terminal_size().columns))

@@ -1,8 +1,9 @@
 """`hamtimer export --fit [--out DIR] [--since YYYY-MM-DD] [--force] [LOG...]`: FIT activity files
 of session logs, for Garmin Connect and Strava.
 
-Each file written is printed on stdout, one path a line, so the list can go on to an uploader;
-files kept and logs skipped are told on stderr, with a count at the end.
+The FIT file of every usable log is printed on stdout, one path a line, whether it was written
+now or kept from before (so the list always names each log's file and can go on to an uploader);
+which were kept, and the logs skipped with their reasons, are told on stderr, with a count.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
                 print(done.path, flush=True)
             elif done.outcome is Outcome.KEPT:
                 print(f"kept {done.path} (already there; --force writes it again)", file=sys.stderr)
+                print(done.path, flush=True)
             else:
                 print(f"skipped {done.log}: {done.reason}", file=sys.stderr)
                 bad_named = bad_named or bool(named)

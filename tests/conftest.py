@@ -33,3 +33,16 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> UserDirs:
     monkeypatch.setenv("HAMTIMER_DATA_DIR", str(dirs.data))
     monkeypatch.setenv("HAMTIMER_CACHE_DIR", str(dirs.cache))
     return dirs
+
+
+PINNED_TODAY = "2026-11-15"
+"""A fortnight after the first of the hand-written November logs (tests/support/logs.py `day`)."""
+
+
+@pytest.fixture
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Today pinned (HAMTIMER_TODAY), so that breaks and gate gaps (DESIGN.md, "Over weeks") in
+    tests of November's logs stay what they mean as real time passes: 14 days after the first of
+    them is no break, and no gate gap. Modules of such tests use it with `pytestmark`."""
+    monkeypatch.setenv("HAMTIMER_TODAY", PINNED_TODAY)
+    return PINNED_TODAY

@@ -75,7 +75,8 @@ def test_export_writes_a_file_per_log_with_results_and_prints_each_path(tmp_path
     assert [s.repetitions for s in sets if s.kind == "active"] == [None, None, 11, 5, None, 12, 12]
 
     again = hamtimer(tmp_path, "export", "--fit", "--since", "2026-11-30")
-    assert again.returncode == 0 and again.stdout == ""
+    assert again.returncode == 0
+    assert again.stdout.splitlines() == [str(folder / "2026-12-01-180000-runners-six.fit")]  # kept
     assert again.stderr.splitlines() == [
         f"kept {folder / '2026-12-01-180000-runners-six.fit'} (already there; --force writes it again)",
         f"0 written, 1 kept, 0 skipped, in {folder}",

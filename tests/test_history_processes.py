@@ -8,14 +8,18 @@ import json
 import subprocess
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 
 from hamtimer.core.history.index import index_path
-from hamtimer.core.history.reader import files_report
+from hamtimer.core.history.reader import files_report, work_done_of
+from hamtimer.core.history.sessions import collect
+from hamtimer.history_weeks import history_json, weeks_of
 from tests.support.dirs import user_env
 from tests.support.generated import generate
 
 HAMTIMER = [sys.executable, "-m", "hamtimer"]
+TODAY = date(2026, 12, 4)
 
 
 def start_history(env: dict[str, str]) -> subprocess.Popen[str]:
@@ -33,12 +37,14 @@ def finish(process: subprocess.Popen[str]) -> dict[str, object]:
 
 
 def expected(data: Path) -> dict[str, object]:
-    report: dict[str, object] = json.loads(json.dumps(files_report(data).as_json()))
+    """What `history --json` says, computed straight from the files (weeks as of TODAY)."""
+    weeks = weeks_of(work_done_of(collect(data).sessions), None, TODAY)
+    report: dict[str, object] = json.loads(json.dumps(history_json(files_report(data), weeks)))
     return report
 
 
 def test_two_history_runs_at_once_both_answer(tmp_path: Path) -> None:
-    env = user_env(tmp_path)
+    env = user_env(tmp_path, HAMTIMER_TODAY=TODAY.isoformat())
     data = Path(env["HAMTIMER_DATA_DIR"])
     generate(data, 120)
     want = expected(data)
@@ -69,7 +75,7 @@ SAVER = textwrap.dedent(
 
 
 def test_history_runs_beside_a_session_saving_its_log(tmp_path: Path) -> None:
-    env = user_env(tmp_path)
+    env = user_env(tmp_path, HAMTIMER_TODAY=TODAY.isoformat())
     data = Path(env["HAMTIMER_DATA_DIR"])
     generate(data, 60)
     base = finish(start_history(env))["sessions"]  # the index built first: the runs below race the saver
@@ -104,7 +110,7 @@ HOLDER = textwrap.dedent(
 
 
 def test_a_writer_holding_the_index_sends_history_to_the_files_without_waiting_for_it(tmp_path: Path) -> None:
-    env = user_env(tmp_path)
+    env = user_env(tmp_path, HAMTIMER_TODAY=TODAY.isoformat())
     data = Path(env["HAMTIMER_DATA_DIR"])
     logs = generate(data, 30)
     finish(start_history(env))

@@ -120,7 +120,7 @@ def test_a_whole_session_runs_from_another_folder_and_writes_its_log(
     print(f"wheel built and installed in {installed.seconds:.1f} s; session {session.seconds:.1f} s")
 
 
-def test_list_shows_the_five_bundled_programs(installed: Installed) -> None:
+def test_list_shows_the_six_bundled_programs(installed: Installed) -> None:
     done = run(installed, "list")
     assert done.returncode == 0, done.stderr
     rows = [line.split() for line in done.stdout.splitlines()[1:]]

@@ -20,6 +20,8 @@ enabled = false     # serve each session to a phone (as `run --phone`)
 view = false        # the phone only shows (as `--phone=view`)
 # host = "192.168.1.20"  # the address to listen on (default: the default route's interface's)
 port = 0            # 0: a free port
+[training]
+per_week = 2        # sessions a week to aim for, 1 to 14 (a program's own per_week wins); none by default
 ```
 
 A missing file means the defaults. A file that cannot be read or parsed, an unknown key or a
@@ -60,6 +62,7 @@ TABLES = {
     "session": ("soreness",),
     "export": ("fit",),
     "phone": ("enabled", "view", "host", "port"),
+    "training": ("per_week",),
 }
 FIELDS: dict[tuple[str, str], str] = {
     ("phone", "enabled"): "phone",
@@ -85,6 +88,8 @@ class Settings:
     phone_view: bool = False
     phone_host: str | None = None
     phone_port: int = 0
+    per_week: int | None = None
+    """Issue 20: the weekly target, sessions a week (1 to 14); a program's own `per_week` wins."""
     problems: tuple[str, ...] = field(default=(), compare=False)
     """What was wrong with the file, one message each; the defaults were used there."""
 
@@ -107,6 +112,11 @@ def _value(key: str, value: Any) -> tuple[Any, str | None]:
         if not isinstance(value, str) or value not in BACKENDS:
             return None, f"expected one of {', '.join(BACKENDS)}"
         return value, None
+    if key == "per_week":
+        whole = not isinstance(value, bool) and isinstance(value, int | float) and float(value).is_integer()
+        if not whole or not 1 <= value <= 14:
+            return None, "expected a whole number of sessions a week from 1 to 14, e.g. per_week = 2"
+        return int(value), None
     if key == "theme":
         if not isinstance(value, str) or value not in THEMES:
             return None, f"expected one of {', '.join(THEMES)}"
@@ -159,7 +169,8 @@ def parse_settings(text: str, source: str = FILE_NAME) -> Settings:
             if expected is not None:
                 default = getattr(settings, attribute)
                 shown = str(default).lower() if isinstance(default, bool) else repr(default)
-                shown = "the default route's address" if default is None else shown
+                if default is None:
+                    shown = "the default route's address" if key == "host" else "none"
                 problems.append(f"{source}: [{table}] › {key}: {value!r}: {expected}; using {shown}")
                 continue
             changes[attribute] = parsed

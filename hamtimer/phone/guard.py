@@ -107,9 +107,15 @@ async def auth(request: web.Request, handler: Handler) -> web.StreamResponse:
 
 @web.middleware
 async def origin_check(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """A POST must come from the page itself: its Origin is http://HOST:PORT."""
-    if request.method == "POST" and request.headers.get("Origin") != guard_of(request).origin:
-        raise web.HTTPForbidden(text="wrong Origin\n")
+    """A POST must come from the page itself: its Origin is http://HOST:PORT. A browser always
+    sends Origin with a POST, so a request without one is a script's: it must carry the token
+    (Bearer), never ride on the cookie alone."""
+    if request.method == "POST":
+        guard, origin = guard_of(request), request.headers.get("Origin")
+        scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+        scripted = origin is None and scheme.lower() == "bearer" and guard.right_token(given.strip())
+        if origin != guard.origin and not scripted:
+            raise web.HTTPForbidden(text="wrong Origin\n")
     return await handler(request)
 
 

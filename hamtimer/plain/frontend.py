@@ -25,6 +25,8 @@ from hamtimer.core.session.plan import WorkStep
 from hamtimer.core.session.rating import check_keys
 from hamtimer.core.session.runner import Notice, NoticeKind, SessionRunner
 from hamtimer.core.session.state import step_facts
+from hamtimer.core.session.today import WeekCount
+from hamtimer.core.training.progression import this_week
 from hamtimer.plain import lines
 from hamtimer.plain.source import Source
 
@@ -82,7 +84,7 @@ class PlainSession:
             if self.signalled is not None:
                 self.runner.stop()
             if self.runner.status is not Status.READY:
-                for line in lines.summary(self.runner.engine):
+                for line in lines.summary(self.runner.engine, self._week()):
                     self.say(line)
             if self.signalled is None:
                 self._save_elsewhere()
@@ -118,6 +120,13 @@ class PlainSession:
             if self.runner.save_elsewhere(Path(answer).expanduser()):
                 self.say(f"session log written to {self.runner.log_path}")
                 return
+
+    def _week(self) -> WeekCount | None:
+        """Issue 20: this week's sessions, this one included, when the plan has a weekly target."""
+        progress = self.runner.engine.plan.progress
+        if progress is None or progress.week is None:
+            return None
+        return this_week(self.runner.data_dir, progress.week.target)
 
     def _on_signal(self, number: int, frame: FrameType | None) -> None:
         self.signalled = number

@@ -16,6 +16,7 @@ from hamtimer.core.session.events import Cue, Event, EventKind
 from hamtimer.core.session.plan import Plan, WorkStep
 from hamtimer.core.session.rating import difficulty_words
 from hamtimer.core.session.state import Prompt, StepFacts, prompt_of, step_facts
+from hamtimer.core.session.today import WeekCount
 from hamtimer.core.training.progression import next_time_lines, progress_lines
 
 KEYS = (
@@ -157,8 +158,8 @@ def _cue_line(event: Event) -> str | None:
     return None
 
 
-def summary(engine: Engine) -> list[str]:
-    """The session's results, side against side, as lines."""
+def summary(engine: Engine, week: WeekCount | None = None) -> list[str]:
+    """The session's results, side against side, as lines; then "2 of 2 this week" (issue 20)."""
     verb = "done" if engine.status is Status.FINISHED else "stopped"
     active = 0.0
     if engine.started_at is not None and engine.ended_at is not None:
@@ -182,4 +183,6 @@ def summary(engine: Engine) -> list[str]:
             parts.append(session_words(found))  # one session: never a band
         lines.append(f"{item.name}: " + "; ".join(parts))
     lines.extend(next_time_lines(engine.plan, summarize(results)))
+    if week is not None:
+        lines.append(week.done_words)
     return lines

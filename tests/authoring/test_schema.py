@@ -108,13 +108,22 @@ def _with(change: str) -> dict[str, Any]:
         doc["rest"]["between_sets"] = "a minute"
     elif change == "bad tempo":
         exercise["tempo"] = "3-1"
+    elif change == "per_week of 0":
+        doc["program"]["per_week"] = 0
+    elif change == "per_week of 15":
+        doc["program"]["per_week"] = 15
+    elif change == "per_week of 2.5":
+        doc["program"]["per_week"] = 2.5
+    elif change == "per_week as text":
+        doc["program"]["per_week"] = "2"
     return doc
 
 
 @pytest.mark.parametrize(
     "change",
     ["unknown key", "string for sets", "bool for hold", "bad sides", "two kinds of work",
-     "unknown top-level key", "bad duration", "bad tempo"],
+     "unknown top-level key", "bad duration", "bad tempo",
+     "per_week of 0", "per_week of 15", "per_week of 2.5", "per_week as text"],
 )  # fmt: skip
 def test_the_schema_rejects_what_the_loader_rejects(change: str) -> None:
     doc = _with(change)

@@ -869,3 +869,24 @@ def test_a_problem_is_one_line(text: str) -> None:
     message = one_problem(text)
     assert message.startswith("x.toml: ")
     assert len(message.splitlines()) == 1, message
+
+
+# --- issue 20: the weekly target -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1", 1), ("2", 2), ("14", 14), ("3.0", 3)])
+def test_per_week_is_a_whole_number_of_sessions(value: str, expected: int) -> None:
+    assert parse(minimal(program=f"per_week = {value}")).per_week == expected
+    assert parse(minimal()).per_week is None
+
+
+@pytest.mark.parametrize("value", ["0", "15", "-1", "2.5", "true", '"2"', "inf", "[2]"])
+def test_per_week_refuses_anything_but_1_to_14(value: str) -> None:
+    message = one_problem(minimal(program=f"per_week = {value}"))
+    assert message.startswith("x.toml: [program] › per_week: ")
+    assert "expected a whole number of sessions a week from 1 to 14, e.g. per_week = 2" in message
+
+
+def test_per_week_belongs_in_the_program_table() -> None:
+    message = one_problem(minimal().replace("[rest]", "[rest]\nper_week = 2"))
+    assert "per_week" in message

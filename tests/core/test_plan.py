@@ -25,7 +25,14 @@ from hamtimer.core.session.plan import (
     build_plan,
 )
 
-BUNDLED = ["bridge-progression", "long-run-circuit", "run-day", "runners-six", "speed-circuit"]
+BUNDLED = [
+    "bridge-progression",
+    "long-run-circuit",
+    "nordic-ladder",
+    "run-day",
+    "runners-six",
+    "speed-circuit",
+]
 
 
 def plan_of(text: str) -> Plan:
@@ -434,7 +441,7 @@ def test_readme_assumptions() -> None:
 # --- every bundled program ------------------------------------------------------------------------------
 
 
-def test_the_five_bundled_programs_are_there() -> None:
+def test_the_six_bundled_programs_are_there() -> None:
     assert sorted(p.stem for p in bundled_dir().glob("*.toml")) == BUNDLED
 
 

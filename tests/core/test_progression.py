@@ -12,6 +12,8 @@ import pytest
 from hamtimer.cli import main
 from tests.support.logs import day, result, side, write_log
 
+pytestmark = pytest.mark.usefixtures("pinned_today")  # November logs: see tests/conftest.py
+
 LADDER = """
 [program]
 name = "Ladder"

@@ -95,3 +95,20 @@ def test_the_soreness_check_in_is_a_session_setting() -> None:
         "config.toml: [session] › soreness: 'yes': expected true or false; using false",
     )
     assert "soreness: belongs in the [session] table" in parse_settings("soreness = true\n").problems[0]
+
+
+def test_the_weekly_target_is_a_training_setting() -> None:
+    """Issue 20: [training] per_week, a whole number from 1 to 14; none by default."""
+    assert parse_settings("").per_week is None
+    assert parse_settings("[training]\nper_week = 3\n") == Settings(per_week=3)
+    for bad in ("0", "15", "2.5", "true", '"two"'):
+        settings = parse_settings(f"[training]\nper_week = {bad}\n", "config.toml")
+        assert settings.per_week is None
+        (problem,) = settings.problems
+        assert problem.startswith("config.toml: [training] › per_week: ")
+        assert problem.endswith(
+            "expected a whole number of sessions a week from 1 to 14, e.g. per_week = 2; using none"
+        )
+    assert parse_settings("per_week = 2\n").problems == (
+        "config.toml: per_week: belongs in the [training] table",
+    )

@@ -102,9 +102,19 @@ async def test_a_post_must_come_from_the_page(served: Served) -> None:
     for origin in ("http://evil.example", f"https://{served.host}", "null"):
         answer = await served.client.post("/api/command", data=body, headers=served.bearer(Origin=origin))
         assert answer.status == 403, origin
-    answer = await served.client.post("/api/command", data=body, headers=served.bearer())
-    assert answer.status == 403  # no Origin at all
     assert served.runner.status.value == "ready"
+    await served.client.get(f"/?token={served.guard.token}", allow_redirects=False)  # the cookie
+    answer = await served.client.post("/api/command", data=body)
+    assert answer.status == 403  # no Origin, the cookie alone: not the page's own request
+    assert served.runner.status.value == "ready"
+
+
+async def test_a_script_with_the_token_needs_no_origin(served: Served) -> None:
+    """Browsers always send Origin with a POST; a script (curl) sends the token instead."""
+    body = json.dumps({"command": "start", "id": "a"})
+    answer = await served.client.post("/api/command", data=body, headers=served.bearer())
+    assert answer.status == 200
+    assert served.runner.status.value == "running"
 
 
 # ----- what is refused

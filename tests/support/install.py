@@ -16,7 +16,14 @@ from tests.support.tmux import Tmux
 
 REPO = Path(__file__).resolve().parents[2]
 SHORT_SESSION = REPO / "tests" / "data" / "programs" / "two-seconds.toml"
-BUNDLED = ("bridge-progression", "long-run-circuit", "run-day", "runners-six", "speed-circuit")
+BUNDLED = (
+    "bridge-progression",
+    "long-run-circuit",
+    "nordic-ladder",
+    "run-day",
+    "runners-six",
+    "speed-circuit",
+)
 
 
 def project_version() -> str:

@@ -7,6 +7,7 @@ import tomllib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
@@ -50,11 +51,11 @@ def list_rows(app: HamtimerApp) -> list[str]:
     return [line[region.x : region.right].strip() for line in lines[region.y : region.bottom]]
 
 
-def test_five_programs_are_bundled() -> None:
-    assert len(bundled()) == 5
+def test_six_programs_are_bundled() -> None:
+    assert len(bundled()) == 6
 
 
-async def test_lists_the_five_bundled_programs_with_estimated_durations() -> None:
+async def test_lists_the_six_bundled_programs_with_estimated_durations() -> None:
     async with picker() as (app, _):
         rows = list_rows(app)
         for name, _first, _about in bundled():
@@ -62,7 +63,7 @@ async def test_lists_the_five_bundled_programs_with_estimated_durations() -> Non
             assert matching, f"{name!r} not in {rows}"
             assert re.search(rf"^{re.escape(name)}\s+\d+:\d\d\b", matching[0]), matching[0]
         shown = app.screen.query_one(OptionList)
-        assert shown.option_count == 5
+        assert shown.option_count == 6
         assert shown.highlighted == 0
 
 
@@ -111,7 +112,7 @@ async def test_an_invalid_user_program_is_listed_as_invalid_and_does_not_start(u
     (ui_dirs.programs / "broken.toml").write_text('[program]\nname = "Broken"\n', encoding="utf-8")
     async with picker() as (app, pilot):
         rows = list_rows(app)
-        assert app.screen.query_one(OptionList).option_count == 6
+        assert app.screen.query_one(OptionList).option_count == len(bundled()) + 1
         broken = [row for row in rows if row.startswith("broken")]
         assert broken and "invalid" in broken[0] and "(yours)" in broken[0]
         await pilot.press("end")
@@ -155,6 +156,7 @@ async def test_a_user_program_name_with_brackets_shows_as_written(ui_dirs: UiDir
         assert "Legs [v2]" in preview(app)
 
 
+@pytest.mark.usefixtures("pinned_today")  # November logs: see tests/conftest.py
 async def test_a_program_chosen_in_the_picker_follows_the_logs(ui_dirs: UiDirs) -> None:
     """The picker builds the plan as `hamtimer run` does: today's targets from the data dir's logs."""
     from tests.support.logs import day, result, side, write_log
@@ -171,7 +173,7 @@ async def test_a_program_chosen_in_the_picker_follows_the_logs(ui_dirs: UiDirs) 
         assert "Double-leg bridge: 25 s (last time 20 s, earned)" in plain(screen.query_one("#today", Static))
 
 
-async def test_the_preview_shows_todays_plan_as_plan_does(ui_dirs: UiDirs) -> None:
+async def test_the_preview_shows_todays_plan_as_plan_does(ui_dirs: UiDirs, pinned_today: str) -> None:
     """Targets, waiting exercises and the estimate in the preview are today's, from the logs."""
     from hamtimer.core.formatting import clock
     from hamtimer.core.program.catalog import resolve

@@ -9,6 +9,8 @@ look at the images (tests/ui/__snapshots__/) before committing them.
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +38,8 @@ from tests.support.pilot import (
 )
 from tests.support.programs import BRIDGE, DATA, TINY, plan_of
 from tests.ui.test_history_screen import write_design_example
+
+pytestmark = pytest.mark.usefixtures("pinned_today")  # November logs: see tests/conftest.py
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 18), id="60x18")]
 SESSION_SIZES = [
@@ -286,3 +290,25 @@ def test_history_charts(snap_compare: SnapCompare, data: Path) -> None:
         await driver.app.workers.wait_for_complete()
 
     assert driver.take(snap_compare, (100, 40), steps)
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((200, 55), id="200x55")])
+def test_history_calendar(
+    snap_compare: SnapCompare, own_data: Path, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 20: the last 26 weeks as a heat map above the exercises, each week's count against a
+    target of 2, and the streak (tests/data/weeks/streak: W47 missed, today Tuesday of W50)."""
+    shutil.copytree(DATA / "weeks" / "streak" / "sessions", own_data / "sessions")
+    config = Path(os.environ["HAMTIMER_CONFIG_DIR"]) / "config.toml"
+    config.write_text("[training]\nper_week = 2\n", encoding="utf-8")
+    monkeypatch.setenv("HAMTIMER_TODAY", "2026-12-08")
+    driver = Driver(None)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await wait_for_screen(driver.app, pilot, PickerScreen)
+        await driver.app.workers.wait_for_complete()
+        await driver.keys(pilot, "h")
+        await wait_for_screen(driver.app, pilot, HistoryScreen)
+        await driver.app.workers.wait_for_complete()
+
+    assert driver.take(snap_compare, size, steps)

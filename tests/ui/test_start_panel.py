@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hamtimer.core.kinds import Side
 from hamtimer.core.program.loader import parse_program
 from hamtimer.core.program.model import Program
@@ -13,6 +15,8 @@ from hamtimer.core.training.progression import plan_today
 from hamtimer.ui.screens.start import SorenessCheckIn
 from tests.support.logs import day, result, side, write_log
 from tests.support.pilot import RunSession
+
+pytestmark = pytest.mark.usefixtures("pinned_today")  # November logs: see tests/conftest.py
 
 LADDER = """
 [program]

@@ -234,3 +234,19 @@ def soreness(connection: sqlite3.Connection) -> list[Soreness]:
         " FROM sessions s JOIN logs l ON l.id = s.log WHERE s.exercises > 0"
         f" AND (s.soreness_left IS NOT NULL OR s.soreness_right IS NOT NULL) {OLDEST_FIRST}",
     )
+
+
+def session_sides(connection: sqlite3.Connection) -> list[tuple[float, int]]:
+    """Every session with results: its start (POSIX seconds) and its side tables, oldest first."""
+    rows = connection.execute(
+        "SELECT s.started, s.sides FROM sessions s JOIN logs l ON l.id = s.log"
+        f" WHERE s.exercises > 0 {OLDEST_FIRST}"
+    )
+    return [(started, sides) for started, sides in rows]
+
+
+def newest_starts(connection: sqlite3.Connection) -> dict[str, float]:
+    """Per exercise, the start of the newest session holding it."""
+    return {name: started for name, started in connection.execute(
+        "SELECT name, MAX(started) FROM exercises GROUP BY name"
+    )}  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
@@ -165,3 +166,40 @@ def write_history_csv(
     text, skipped, count = found
     out.write(text)
     return skipped, count
+
+
+@dataclass(frozen=True)
+class WorkDone:
+    """What the weeks (issue 20) read of every session with results: when it started and how many
+    side tables it holds, oldest first; and per exercise the start of its newest session."""
+
+    sessions: list[tuple[float, int]]
+    """(POSIX seconds, side tables) per session."""
+    last: dict[str, float]
+
+
+def work_done(data_dir: Path, tell: Callable[[str], None] = _stderr) -> WorkDone:
+    """From the index when there is one, else from the files."""
+    from hamtimer.core.history import queries
+
+    found = with_index(
+        data_dir, lambda c, _: WorkDone(queries.session_sides(c), queries.newest_starts(c)), tell
+    )
+    if found is not None:
+        return found
+    from hamtimer.core.history.sessions import collect
+
+    return work_done_of(collect(data_dir).sessions)
+
+
+def work_done_of(sessions: Iterable[SessionSummary]) -> WorkDone:
+    """The same facts from the collection's summaries (the files' path)."""
+    done = WorkDone([], {})
+    for session in sessions:
+        sides = sum(
+            tally.sets for exercise in session.exercises.values() for tally in exercise.sides.values()
+        )
+        done.sessions.append((session.started, sides))
+        for name in session.exercises:
+            done.last[name] = session.started
+    return done

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,10 +19,16 @@ def log_files(data_dir: Path) -> list[Path]:
     return [Path(name) for name in log_names(data_dir)]
 
 
-def log_names(data_dir: Path) -> list[str]:
+def log_names(data_dir: Path, since: str | None = None) -> list[str]:
+    """With `since` (YYYY-MM-DD), only the day folders from that day on, and any folder not named
+    for a day (issue 20: this week's logs, without listing years of them)."""
     found: list[str] = []
     try:
-        days = [entry.path for entry in os.scandir(data_dir / "sessions") if entry.is_dir()]
+        days = [
+            entry.path
+            for entry in os.scandir(data_dir / "sessions")
+            if entry.is_dir() and (since is None or entry.name >= since or not _is_day(entry.name))
+        ]
     except OSError:
         return []
     for day in days:
@@ -35,6 +41,14 @@ def log_names(data_dir: Path) -> list[str]:
         except OSError:
             continue
     return sorted(found)
+
+
+def _is_day(name: str) -> bool:
+    try:
+        date.fromisoformat(name)
+    except ValueError:
+        return False
+    return len(name) == 10
 
 
 def latest_for(data_dir: Path, program: str) -> tuple[Path, SessionRecord] | None:

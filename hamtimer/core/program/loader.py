@@ -7,6 +7,7 @@ table are read by `fields.FieldReader`, their values parsed by `quantities`.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from pathlib import Path
@@ -29,6 +30,7 @@ from hamtimer.core.program.problems import Problem, ProgramError, one_line, show
 from hamtimer.core.program.quantities import (
     Bounds,
     Tempo,
+    is_number,
     parse_distance,
     parse_duration,
     parse_reps,
@@ -41,7 +43,9 @@ MAX_CHECKS = 8
 LIMIT_SETS = 100
 
 _TOP_KEYS = ("program", "rest", "block")
-_PROGRAM_KEYS = ("name", "about", "side_order", "prepare", "soreness")
+_PROGRAM_KEYS = ("name", "about", "side_order", "prepare", "soreness", "per_week")
+PER_WEEK = (1, 14)
+"""Issue 20: the weekly target's bounds, sessions a week (config.toml's [training] per_week too)."""
 _REST_KEYS = ("between_sides", "between_sets", "between_exercises", "between_rounds")
 _EXERCISE_REST_KEYS = ("between_sides", "between_sets")
 _BLOCK_KEYS = ("name", "rounds", "loads", "rest", "exercise")
@@ -101,6 +105,7 @@ class _Reader(LadderFields):
         )
         name, about = "", ""
         side_order, prepare, soreness = SideOrder.LEFT_FIRST, 5.0, False
+        per_week: int | None = None
         head = doc.get("program")
         if head is None:
             self.fail(["[program]"], 'missing; start the file with [program] and name = "..."')
@@ -112,6 +117,7 @@ class _Reader(LadderFields):
             side_order = self.choice(table, place, "side_order", SideOrder, SideOrder.LEFT_FIRST)
             prepare = self.duration(table, place, "prepare", 5.0)
             soreness = self.flag(table, place, "soreness")
+            per_week = self.per_week(table, place)
         rest = self.rest(doc.get("rest"), ["[rest]"], RestSettings(), _REST_KEYS)
         blocks = self.blocks(doc.get("block"), rest)
         if self.problems:
@@ -125,7 +131,19 @@ class _Reader(LadderFields):
             prepare=prepare,
             rest=rest,
             soreness=soreness,
+            per_week=per_week,
         )
+
+    def per_week(self, table: dict[str, Any], place: list[str]) -> int | None:
+        value = table.get("per_week")
+        if value is None:
+            return None
+        low, high = PER_WEEK
+        if is_number(value) and math.isfinite(value) and float(value).is_integer() and low <= value <= high:
+            return int(value)
+        expected = f"expected a whole number of sessions a week from {low} to {high}, e.g. per_week = 2"
+        self.bad(place, "per_week", value, expected)
+        return None
 
     def blocks(self, value: object, rest: RestSettings) -> tuple[Block, ...]:
         example = "add [[block]] followed by at least one [[block.exercise]]"

@@ -153,6 +153,8 @@ class Program:
     rest: RestSettings = RestSettings()
     soreness: bool = False
     """Ask how each hamstring feels on the start screen."""
+    per_week: int | None = None
+    """Issue 20: sessions a week to aim for (1 to 14); config.toml's [training] per_week otherwise."""
 
     def exercise(self, name: str) -> Exercise | None:
         for block in self.blocks:

@@ -230,6 +230,11 @@ def program_schema() -> Schema:
                 "type": "boolean",
                 "default": False,
             },
+            "per_week": _whole(
+                'Sessions a week to aim for: the start screen and plan say "this week: 1 of 2 sessions"; '
+                "it overrides config.toml's [training] per_week.",
+                *loader.PER_WEEK,
+            ),
         },
         required=["name"],
     )

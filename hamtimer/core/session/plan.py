@@ -136,6 +136,8 @@ class Plan:
         }
         if self.progress is not None:
             data["waiting"] = [w.as_json() for w in self.progress.left_out]
+            if self.progress.week is not None:  # issue 20: a weekly target is set
+                data["week"] = self.progress.week.as_json()
         return data
 
 

@@ -22,6 +22,8 @@ class Why(StrEnum):
     EARNED = "earned"
     HELD = "held"
     STEPPED_BACK = "stepped back"
+    BREAK = "after a break"
+    """Issue 20: last logged more than 14 days ago; one step back per 14 days."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,10 @@ class Target:
     last_values: tuple[float, ...] = ()
     limit: str | None = None
     """"at the goal" or "at the file's target" when the rule's result was kept within them."""
+    days_ago: int | None = None
+    """Issue 20: calendar days from the last session holding the exercise to today."""
+    steps_back: int = 0
+    """Issue 20: steps taken back for a break (`Why.BREAK`)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,32 @@ class FirstSide:
 
 
 @dataclass(frozen=True)
+class WeekCount:
+    """Issue 20: the sessions with results logged this ISO week (local time), and the weekly target."""
+
+    sessions: int
+    target: int | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"sessions": self.sessions, "target": self.target}
+
+    @property
+    def words(self) -> str:
+        """ "this week: 1 of 2 sessions", before a session."""
+        plural = "" if (self.target or self.sessions) == 1 else "s"
+        if self.target is None:
+            return f"this week: {self.sessions} session{plural}"
+        return f"this week: {self.sessions} of {self.target} session{plural}"
+
+    @property
+    def done_words(self) -> str:
+        """ "2 of 2 this week", after one."""
+        if self.target is None:
+            return f"{self.sessions} this week"
+        return f"{self.sessions} of {self.target} this week"
+
+
+@dataclass(frozen=True)
 class Progress:
     """What history says about today's session of one program."""
 
@@ -71,6 +103,8 @@ class Progress:
     first_sides: dict[str, FirstSide] = field(default_factory=dict)
     include_waiting: bool = False
     """`run --all`: the waiting exercises are run too, for this session."""
+    week: WeekCount | None = None
+    """Issue 20: this week's sessions against the weekly target, when one is set."""
 
     @property
     def left_out(self) -> tuple[Waiting, ...]:

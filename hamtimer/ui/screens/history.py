@@ -1,4 +1,5 @@
-"""The history screen: per exercise, left and right over the sessions, and which side lags.
+"""The history screen: the calendar of the last weeks (issue 20), then per exercise, left and
+right over the sessions, and which side lags.
 
 Each exercise has a chart (left and right over time, the goal as a line, framed in the band's
 colour) where one fits, else a sparkline per side; the comparison is said in words
@@ -8,6 +9,9 @@ colour) where one fits, else a sparkline per side; the comparison is said in wor
 from __future__ import annotations
 
 import asyncio
+import os
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from textual import work
@@ -20,8 +24,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, Sparkline, Static
 
 from hamtimer.core.formatting import measure, unit
-from hamtimer.core.history.reader import history_report
+from hamtimer.core.history.reader import history_report, work_done
 from hamtimer.core.history.report import ExerciseReport, Report
+from hamtimer.history_weeks import Weeks, weeks_of
 
 BAND_STYLE = {"green": "green", "amber": "yellow", "red": "red", "mixed": "magenta"}
 CHART_MIN_WIDTH = 60
@@ -29,8 +34,18 @@ CHART_MIN_HEIGHT = 20
 """A chart needs at least this terminal; smaller ones get a sparkline per side."""
 
 
-def load_report(data_dir: Path) -> Report:
-    return history_report(data_dir, series=True)
+@dataclass(frozen=True)
+class Loaded:
+    report: Report
+    weeks: Weeks
+
+
+def load_history(data_dir: Path, today: date | None = None) -> Loaded:
+    """The report (with each side's series, for the charts) and the calendar of the weeks."""
+    from hamtimer.core.settings import load_settings
+
+    weeks = weeks_of(work_done(data_dir), load_settings().per_week, today)
+    return Loaded(history_report(data_dir, series=True), weeks)
 
 
 def verdict(item: ExerciseReport) -> str:
@@ -90,9 +105,10 @@ class ExerciseHistory(Vertical):
 class HistoryScreen(Screen[None]):
     BINDINGS = [Binding("escape,q,h", "close", "Back")]
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, today: date | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
+        self.today = today
 
     def compose(self) -> ComposeResult:
         yield Static("[b]History[/b] · left against right, session after session", classes="title")
@@ -105,12 +121,18 @@ class HistoryScreen(Screen[None]):
     @work(exclusive=True)
     async def load(self) -> None:
         """Parse the logs off the event loop (2,000 cold files take seconds), then show them."""
-        await self.show(await asyncio.to_thread(load_report, self.data_dir))
+        loaded = await asyncio.to_thread(load_history, self.data_dir, self.today)
+        await self.show(loaded.report, loaded.weeks)
 
-    async def show(self, report: Report) -> None:
+    async def show(self, report: Report, weeks: Weeks | None = None) -> None:
         box = self.query_one("#history", VerticalScroll)
         await box.remove_children()
         charts = self.size.width >= CHART_MIN_WIDTH and self.size.height >= CHART_MIN_HEIGHT
+        if weeks is not None and report.exercises:
+            from hamtimer.core.settings import no_color
+            from hamtimer.ui.widgets.weeks import WeeksCalendar
+
+            await box.mount(WeeksCalendar(weeks.calendar, colour=not no_color(os.environ)))
         if not report.exercises:
             await box.mount(Static(f"No sessions yet in {escape(str(self.data_dir))}."))
         else:

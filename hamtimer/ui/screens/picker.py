@@ -169,9 +169,11 @@ class PickerScreen(Screen[None]):
     def choose(self, index: int) -> None:
         loaded = self.entries[index][1]
         if isinstance(loaded, Plan):
+            from hamtimer.core.settings import load_settings
             from hamtimer.core.training.progression import plan_today
 
             program = loaded.file_program or loaded.program
-            self.post_message(ProgramChosen(plan_today(program, self.data_dir)))
+            per_week = load_settings().per_week  # issue 20: config.toml's weekly target
+            self.post_message(ProgramChosen(plan_today(program, self.data_dir, per_week=per_week)))
         else:
             self.notify("This program has errors: run hamtimer check on it.", severity="error")

@@ -22,7 +22,7 @@ from hamtimer.core.history.tally import ExerciseTally
 from hamtimer.core.session.engine import Status
 from hamtimer.core.session.events import Event
 from hamtimer.core.session.runner import SessionRunner
-from hamtimer.core.training.progression import next_time_lines
+from hamtimer.core.training.progression import next_time_lines, this_week
 from hamtimer.summary_table import summary_table
 from hamtimer.ui.messages import OpenHistory, SummaryClosed
 from hamtimer.ui.widgets.rating import RatingPanel
@@ -69,6 +69,7 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary"):
             yield Static(f"[b]{title}[/b] · {escape(engine.plan.program.name)}", classes="title")
             yield Static(f"{sides} sides or sets done in {clock(active_seconds(engine))}.")
+            yield Static(id="week")  # issue 20: "2 of 2 this week", once the logs are read
             yield Static(id="saved", classes="hint")
             if self.fit_note is not None:
                 yield Static(escape(self.fit_note), id="fit", classes="hint")
@@ -88,6 +89,7 @@ class SummaryScreen(Screen[None]):
         self.runner.subscribe(self.on_runner_events)
         self.redraw()
         self.compare_with_last_time()
+        self.count_the_week()
 
     def on_unmount(self) -> None:
         self.runner.unsubscribe(self.on_runner_events)
@@ -110,6 +112,18 @@ class SummaryScreen(Screen[None]):
         found = await asyncio.to_thread(last_times, data_dir, names, exclude)
         with contextlib.suppress(NoMatches):  # the summary closed while history was read
             self.query_one("#last-time", Static).update(compare_text(today, found))
+
+    @work(exclusive=True, group="week")
+    async def count_the_week(self) -> None:
+        """Issue 20: this week's sessions, this one included, against the weekly target (off-loop)."""
+        progress = self.engine.plan.progress
+        week = self.query_one("#week", Static)
+        week.display = False
+        if progress is None or progress.week is None:
+            return
+        found = await asyncio.to_thread(this_week, self.runner.data_dir, progress.week.target)
+        week.display = True
+        week.update(escape(found.done_words))
 
     def redraw(self) -> None:
         problem, log_path = self.runner.log_problem, self.runner.log_path
