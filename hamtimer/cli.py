@@ -211,14 +211,14 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     gc.disable()
     folder = data_dir(getattr(args, "data_dir", None))
-    from hamtimer.core.history.reader import history_report
+    from hamtimer.core.history.reader import history_report, report_and_work, work_done
 
     if args.calendar:  # issue 20: the weeks need no report
         from hamtimer.history_weeks import print_weeks
 
-        print_weeks(folder, None)
+        print_weeks(work_done(folder), None)
         return EXIT_OK
-    report = history_report(folder, args.last, args.exercise, series=args.plot)
+    report, done = report_and_work(folder, args.last, args.exercise, series=args.plot, weeks=args.json)
     if args.csv:
         from hamtimer.core.history.reader import write_history_csv
 
@@ -240,7 +240,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.json:
         from hamtimer.history_weeks import print_weeks
 
-        print_weeks(folder, report)
+        print_weeks(done, report)
         return EXIT_OK
     if args.plot:
         from hamtimer.charts import plot_report

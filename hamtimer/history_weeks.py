@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hamtimer.core.training.calendar import Calendar, build_calendar, local_today
@@ -52,7 +51,7 @@ def calendar_text(weeks: Weeks, width: int, colour: bool) -> str:
     return captured.get().rstrip("\n")
 
 
-def print_weeks(data_dir: Path, report: Report | None) -> None:
+def print_weeks(done: WorkDone, report: Report | None) -> None:
     """`history --json` (the report with the weeks), or without a report `history --calendar`, on
     standard output; config.toml's weekly target, and its problems on standard error."""
     import os
@@ -64,9 +63,7 @@ def print_weeks(data_dir: Path, report: Report | None) -> None:
     settings = load_settings()
     for problem in settings.problems:
         print(problem, file=sys.stderr)
-    from hamtimer.core.history.reader import work_done
-
-    weeks = weeks_of(work_done(data_dir), settings.per_week)
+    weeks = weeks_of(done, settings.per_week)
     if report is not None:
         import json
 

@@ -178,6 +178,36 @@ class WorkDone:
     last: dict[str, float]
 
 
+def report_and_work(
+    data_dir: Path,
+    window: int = DEFAULT_WINDOW,
+    exercise: str | None = None,
+    *,
+    series: bool = False,
+    weeks: bool = True,
+    tell: Callable[[str], None] = _stderr,
+) -> tuple[Report, WorkDone]:
+    """The report and, with `weeks`, the facts the weeks read (else none), from one look at the
+    index (or one read of the files): `history --json` and the history screen need both."""
+    if not weeks:
+        return history_report(data_dir, window, exercise, series=series, tell=tell), WorkDone([], {})
+    from hamtimer.core.history import queries
+    from hamtimer.core.history.index_report import index_report
+
+    def read(connection: sqlite3.Connection, refreshed: Refreshed) -> tuple[Report, WorkDone]:
+        report = index_report(connection, refreshed.skipped, window, exercise, series=series)
+        return report, WorkDone(queries.session_sides(connection), queries.newest_starts(connection))
+
+    found = with_index(data_dir, read, tell)
+    if found is not None:
+        return found
+    from hamtimer.core.history.report import build_report
+    from hamtimer.core.history.sessions import collect
+
+    collection = collect(data_dir)
+    return build_report(collection, window, exercise), work_done_of(collection.sessions)
+
+
 def work_done(data_dir: Path, tell: Callable[[str], None] = _stderr) -> WorkDone:
     """From the index when there is one, else from the files."""
     from hamtimer.core.history import queries

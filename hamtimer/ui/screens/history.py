@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Sparkline, Static
 
 from hamtimer.core.formatting import measure, unit
-from hamtimer.core.history.reader import history_report, work_done
+from hamtimer.core.history.reader import report_and_work
 from hamtimer.core.history.report import ExerciseReport, Report
 from hamtimer.history_weeks import Weeks, weeks_of
 
@@ -44,8 +44,8 @@ def load_history(data_dir: Path, today: date | None = None) -> Loaded:
     """The report (with each side's series, for the charts) and the calendar of the weeks."""
     from hamtimer.core.settings import load_settings
 
-    weeks = weeks_of(work_done(data_dir), load_settings().per_week, today)
-    return Loaded(history_report(data_dir, series=True), weeks)
+    report, done = report_and_work(data_dir, series=True)
+    return Loaded(report, weeks_of(done, load_settings().per_week, today))
 
 
 def verdict(item: ExerciseReport) -> str:
