@@ -34,7 +34,7 @@ from bench_history import HAMTIMER, generate, run_cli
 
 from hamtimer.core.history.reader import history_report, work_done
 from hamtimer.core.training.progression import this_week
-from hamtimer.history_weeks import weeks_of
+from hamtimer.history_weeks import weeks_of, weeks_since
 
 T = TypeVar("T")
 TODAY = date(2026, 1, 6)
@@ -93,7 +93,7 @@ def main() -> None:
         collects, reports, weeks, this = [], [], [], []
         for _ in range(args.runs):
             collects.append(timed(lambda: history_report(data))[0])
-            elapsed, done = timed(lambda: work_done(data))
+            elapsed, done = timed(lambda: work_done(data, weeks_since(TODAY)))
             reports.append(elapsed)
             weeks.append(timed(partial(weeks_of, done, 2, TODAY))[0])
             this.append(timed(lambda: this_week(data, 2, TODAY))[0])

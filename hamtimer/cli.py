@@ -212,13 +212,13 @@ def cmd_history(args: argparse.Namespace) -> int:
     gc.disable()
     folder = data_dir(getattr(args, "data_dir", None))
     from hamtimer.core.history.reader import history_report, report_and_work, work_done
+    from hamtimer.history_weeks import print_weeks, weeks_since  # imports little: the rest on use
 
     if args.calendar:  # issue 20: the weeks need no report
-        from hamtimer.history_weeks import print_weeks
-
-        print_weeks(work_done(folder), None)
+        print_weeks(work_done(folder, weeks_since()), None)
         return EXIT_OK
-    report, done = report_and_work(folder, args.last, args.exercise, series=args.plot, weeks=args.json)
+    since = weeks_since() if args.json else None  # the days the weeks are read by, from then on
+    report, done = report_and_work(folder, args.last, args.exercise, series=args.plot, since=since)
     if args.csv:
         from hamtimer.core.history.reader import write_history_csv
 
@@ -238,8 +238,6 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(f"no session holds an exercise called {args.exercise!r}; exercises: {names}", file=sys.stderr)
         return EXIT_INVALID
     if args.json:
-        from hamtimer.history_weeks import print_weeks
-
         print_weeks(done, report)
         return EXIT_OK
     if args.plot:

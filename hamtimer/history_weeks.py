@@ -25,6 +25,15 @@ class Weeks:
         return self.calendar.today
 
 
+def weeks_since(today: date | None = None) -> date:
+    """The Monday of the first week the calendar shows: what history is asked for day by day."""
+    from datetime import timedelta
+
+    from hamtimer.core.training.calendar import CALENDAR_WEEKS, monday
+
+    return monday(today or local_today()) - timedelta(weeks=CALENDAR_WEEKS - 1)
+
+
 def weeks_of(done: WorkDone, target: int | None, today: date | None = None) -> Weeks:
     """The last 26 weeks of the sessions history read against `target` (config.toml's)."""
     worklog = from_work(done)

@@ -14,7 +14,7 @@ from pathlib import Path
 from hamtimer.core.history.index import index_path
 from hamtimer.core.history.reader import files_report, work_done_of
 from hamtimer.core.history.sessions import collect
-from hamtimer.history_weeks import history_json, weeks_of
+from hamtimer.history_weeks import history_json, weeks_of, weeks_since
 from tests.support.dirs import user_env
 from tests.support.generated import generate
 
@@ -38,7 +38,7 @@ def finish(process: subprocess.Popen[str]) -> dict[str, object]:
 
 def expected(data: Path) -> dict[str, object]:
     """What `history --json` says, computed straight from the files (weeks as of TODAY)."""
-    weeks = weeks_of(work_done_of(collect(data).sessions), None, TODAY)
+    weeks = weeks_of(work_done_of(collect(data).sessions, weeks_since(TODAY)), None, TODAY)
     report: dict[str, object] = json.loads(json.dumps(history_json(files_report(data), weeks)))
     return report
 

@@ -236,13 +236,27 @@ def soreness(connection: sqlite3.Connection) -> list[Soreness]:
     )
 
 
-def session_sides(connection: sqlite3.Connection) -> list[tuple[float, int]]:
-    """Every session with results: its start (POSIX seconds) and its side tables, oldest first."""
+def day_sides(connection: sqlite3.Connection, since: str, early: float) -> list[tuple[str, int, int]]:
+    """Per local day from `since` (YYYY-MM-DD) with a session with results: the day, its sessions
+    and their side tables, oldest first (`early`, POSIX seconds, bounds the rows read). SQLite's
+    localtime is the C library's, as Python's own is."""
     rows = connection.execute(
-        "SELECT s.started, s.sides FROM sessions s JOIN logs l ON l.id = s.log"
-        f" WHERE s.exercises > 0 {OLDEST_FIRST}"
+        "SELECT day, COUNT(*), SUM(sides) FROM (SELECT date(started, 'unixepoch', 'localtime') AS day,"
+        " sides FROM sessions WHERE exercises > 0 AND started >= ?) WHERE day >= ? GROUP BY day ORDER BY day",
+        (early, since),
     )
-    return [(started, sides) for started, sides in rows]
+    return [(day, sessions, sides) for day, sessions, sides in rows]
+
+
+def weeks_before(connection: sqlite3.Connection, since: str) -> list[tuple[str, int]]:
+    """Per local ISO week before the Monday `since`: its Monday and its sessions with results."""
+    rows = connection.execute(
+        "SELECT monday, COUNT(*) FROM (SELECT date(started, 'unixepoch', 'localtime', 'weekday 0',"
+        " '-6 days') AS monday FROM sessions WHERE exercises > 0) WHERE monday < ? GROUP BY monday"
+        " ORDER BY monday",
+        (since,),
+    )
+    return [(monday, sessions) for monday, sessions in rows]
 
 
 def newest_starts(connection: sqlite3.Connection) -> dict[str, float]:

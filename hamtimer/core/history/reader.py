@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
@@ -170,12 +171,14 @@ def write_history_csv(
 
 @dataclass(frozen=True)
 class WorkDone:
-    """What the weeks (issue 20) read of every session with results: when it started and how many
-    side tables it holds, oldest first; and per exercise the start of its newest session."""
+    """What the weeks (issue 20) read of the sessions with results: per local day, how many there
+    were and the side tables they hold, oldest first; and per exercise its newest session's start."""
 
-    sessions: list[tuple[float, int]]
-    """(POSIX seconds, side tables) per session."""
+    days: list[tuple[str, int, int]]
+    """(YYYY-MM-DD, sessions, side tables) per day with a session, in local time, from `since`."""
     last: dict[str, float]
+    weeks: list[tuple[str, int]] = field(default_factory=list)
+    """(its Monday, sessions) per ISO week before `since`: all a streak needs of older weeks."""
 
 
 def report_and_work(
@@ -184,19 +187,19 @@ def report_and_work(
     exercise: str | None = None,
     *,
     series: bool = False,
-    weeks: bool = True,
+    since: date | None = None,
     tell: Callable[[str], None] = _stderr,
 ) -> tuple[Report, WorkDone]:
-    """The report and, with `weeks`, the facts the weeks read (else none), from one look at the
-    index (or one read of the files): `history --json` and the history screen need both."""
-    if not weeks:
+    """The report and, with `since` (the first Monday the calendar shows), the facts the weeks
+    read (else none), from one look at the index (or one read of the files): `history --json`
+    and the history screen need both."""
+    if since is None:
         return history_report(data_dir, window, exercise, series=series, tell=tell), WorkDone([], {})
-    from hamtimer.core.history import queries
     from hamtimer.core.history.index_report import index_report
 
     def read(connection: sqlite3.Connection, refreshed: Refreshed) -> tuple[Report, WorkDone]:
         report = index_report(connection, refreshed.skipped, window, exercise, series=series)
-        return report, WorkDone(queries.session_sides(connection), queries.newest_starts(connection))
+        return report, _work_done(connection, since)
 
     found = with_index(data_dir, read, tell)
     if found is not None:
@@ -205,31 +208,44 @@ def report_and_work(
     from hamtimer.core.history.sessions import collect
 
     collection = collect(data_dir)
-    return build_report(collection, window, exercise), work_done_of(collection.sessions)
+    return build_report(collection, window, exercise), work_done_of(collection.sessions, since)
 
 
-def work_done(data_dir: Path, tell: Callable[[str], None] = _stderr) -> WorkDone:
+def work_done(data_dir: Path, since: date, tell: Callable[[str], None] = _stderr) -> WorkDone:
     """From the index when there is one, else from the files."""
-    from hamtimer.core.history import queries
-
-    found = with_index(
-        data_dir, lambda c, _: WorkDone(queries.session_sides(c), queries.newest_starts(c)), tell
-    )
+    found = with_index(data_dir, lambda connection, _: _work_done(connection, since), tell)
     if found is not None:
         return found
     from hamtimer.core.history.sessions import collect
 
-    return work_done_of(collect(data_dir).sessions)
+    return work_done_of(collect(data_dir).sessions, since)
 
 
-def work_done_of(sessions: Iterable[SessionSummary]) -> WorkDone:
+def _work_done(connection: sqlite3.Connection, since: date) -> WorkDone:
+    from hamtimer.core.history import queries
+
+    day = since.isoformat()
+    early = datetime.combine(since, time()).timestamp() - 2 * 86400  # any offset's day is within
+    days = queries.day_sides(connection, day, early)
+    return WorkDone(days, queries.newest_starts(connection), queries.weeks_before(connection, day))
+
+
+def work_done_of(sessions: Iterable[SessionSummary], since: date) -> WorkDone:
     """The same facts from the collection's summaries (the files' path)."""
-    done = WorkDone([], {})
+    days: dict[str, list[int]] = {}
+    weeks: dict[str, int] = {}
+    last: dict[str, float] = {}
     for session in sessions:
-        sides = sum(
-            tally.sets for exercise in session.exercises.values() for tally in exercise.sides.values()
-        )
-        done.sessions.append((session.started, sides))
+        local = date.fromtimestamp(session.started)
+        if local < since:
+            monday = (local - timedelta(days=local.weekday())).isoformat()
+            weeks[monday] = weeks.get(monday, 0) + 1
+        else:
+            sides = sum(s.sets for exercise in session.exercises.values() for s in exercise.sides.values())
+            found = days.setdefault(local.isoformat(), [0, 0])
+            found[0], found[1] = found[0] + 1, found[1] + sides
         for name in session.exercises:
-            done.last[name] = session.started
-    return done
+            last[name] = session.started
+    return WorkDone(
+        [(day, n, total) for day, (n, total) in sorted(days.items())], last, sorted(weeks.items())
+    )

@@ -46,6 +46,8 @@ class SessionFact:
     """When it started: aware (any offset) or naive local time."""
     sides: int
     """Sides done, each set of each side (a two-leg set counts once)."""
+    sessions: int = 1
+    """The sessions it stands for: one, or a whole day's (history's index sums them by day)."""
 
     @property
     def day(self) -> date:
@@ -86,7 +88,7 @@ def week_count(facts: Iterable[SessionFact], today: date) -> int:
     """Sessions with results in today's ISO week."""
     start = monday(today)
     end = start + timedelta(days=7)
-    return sum(1 for fact in facts if start <= fact.day < end)
+    return sum(fact.sessions for fact in facts if start <= fact.day < end)
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ def build_calendar(
     for fact in facts:
         day = fact.day
         start = monday(day)
-        sessions[start] = sessions.get(start, 0) + 1
+        sessions[start] = sessions.get(start, 0) + fact.sessions
         sides[day] = sides.get(day, 0) + fact.sides
     shown: list[Week] = []
     for back in range(weeks - 1, -1, -1):

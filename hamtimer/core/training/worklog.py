@@ -13,13 +13,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hamtimer.core.log import logfile
 from hamtimer.core.log.folder import log_names
-from hamtimer.core.log.logfile import SessionRecord, UnusableLog
 from hamtimer.core.training.calendar import SessionFact, days_between
 
 if TYPE_CHECKING:
     from hamtimer.core.history.reader import WorkDone
+    from hamtimer.core.log.logfile import SessionRecord
 
 
 @dataclass
@@ -36,7 +35,8 @@ class Worklog:
 def from_work(done: WorkDone) -> Worklog:
     """The calendar's facts from what history read (`history.reader.work_done`)."""
     log = Worklog()
-    log.facts = [SessionFact(datetime.fromtimestamp(started), sides) for started, sides in done.sessions]
+    older = [SessionFact(datetime.fromisoformat(monday), 0, n) for monday, n in done.weeks]
+    log.facts = older + [SessionFact(datetime.fromisoformat(d), sides, n) for d, n, sides in done.days]
     log.last_done = {name: datetime.fromtimestamp(started).date() for name, started in done.last.items()}
     return log
 
@@ -50,6 +50,9 @@ def recent(data_dir: Path, since: date) -> list[SessionFact]:
     """The facts of the sessions with results started on or after `since` (local), read from the
     logs in the folders of those days (and a margin); an unreadable log is left out, as history
     skips it."""
+    from hamtimer.core.log import logfile  # only a plan counting its week reads logs here
+    from hamtimer.core.log.logfile import UnusableLog
+
     earliest = (since - timedelta(days=MARGIN_DAYS)).isoformat()
     facts: list[SessionFact] = []
     for path in log_names(data_dir, since=earliest):

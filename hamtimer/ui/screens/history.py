@@ -26,7 +26,7 @@ from textual.widgets import Footer, Sparkline, Static
 from hamtimer.core.formatting import measure, unit
 from hamtimer.core.history.reader import report_and_work
 from hamtimer.core.history.report import ExerciseReport, Report
-from hamtimer.history_weeks import Weeks, weeks_of
+from hamtimer.history_weeks import Weeks, weeks_of, weeks_since
 
 BAND_STYLE = {"green": "green", "amber": "yellow", "red": "red", "mixed": "magenta"}
 CHART_MIN_WIDTH = 60
@@ -44,7 +44,7 @@ def load_history(data_dir: Path, today: date | None = None) -> Loaded:
     """The report (with each side's series, for the charts) and the calendar of the weeks."""
     from hamtimer.core.settings import load_settings
 
-    report, done = report_and_work(data_dir, series=True)
+    report, done = report_and_work(data_dir, series=True, since=weeks_since(today))
     return Loaded(report, weeks_of(done, load_settings().per_week, today))
 
 
