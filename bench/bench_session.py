@@ -41,6 +41,17 @@ SIZES = ((80, 24), (200, 55))
 PREPARE = 10.0
 MARGIN = 2.0
 """Seconds left out at each end of a window: the step's start and its last seconds (cues)."""
+SESSION_MINUTES = 20.0
+"""How long the CPU bench's session is planned to last, as long as a real one (the bundled
+programs take 23-30 min): the progress bar gains a cell every few seconds, as it does in use, not
+every second as in a three-minute session."""
+COOL_DOWN = """
+[[block.exercise]]
+name = "Cool-down hold"
+sides = "both"
+sets = 1
+hold = {hold}
+"""
 SECOND_PROGRAM = """\
 [program]
 name = "Bench hold"
@@ -125,13 +136,14 @@ def hold_against_reference(
 
     Both run all along; hamtimer is measured in a window of each hold (from MARGIN s in to MARGIN
     s before its last 3 seconds), the reference in the rest after it, so the windows of the two
-    alternate and see the same machine."""
+    alternate and see the same machine. The session is planned to last SESSION_MINUTES."""
     hold, rest = window + 2 * MARGIN + 3, window + 2 * MARGIN
+    sets = windows // 2 + 1
+    measured = PREPARE + 2 * sets * (hold + rest)
     program = work / f"hold-{size[0]}x{size[1]}.toml"
     program.write_text(
-        SECOND_PROGRAM.format(
-            prepare=PREPARE, between_sides=rest, between_sets=rest, sets=windows // 2 + 1, hold=hold
-        )
+        SECOND_PROGRAM.format(prepare=PREPARE, between_sides=rest, between_sets=rest, sets=sets, hold=hold)
+        + COOL_DOWN.format(hold=max(60.0, SESSION_MINUTES * 60 - measured))
     )
     ours, reference = Windows(), Windows()
     with Tmux(*size) as term, Tmux(*size) as ref_term:

@@ -18,6 +18,8 @@ from textual.widget import Widget
 
 from hamtimer.ui.bigfont import render
 
+STRIPS_KEPT = 2000
+"""Strips kept by their text before the cache starts again (a few hundred per size and fit)."""
 INVERTED = "-inverted"
 """The class that swaps the figures' colours (the last seconds of a hold or rest)."""
 
@@ -50,10 +52,9 @@ def changed_columns(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[int, in
         return None
     width = len(new[0])
     start, end = width, 0
-    for a, b in zip(old, new, strict=True):
-        if a != b:
-            start = min(start, common_prefix(a, b))
-            end = max(end, width - common_prefix(a[::-1], b[::-1]))
+    for a, b in {(a, b) for a, b in zip(old, new, strict=True) if a != b}:  # rows repeat: once each
+        start = min(start, common_prefix(a, b))
+        end = max(end, width - common_prefix(a[::-1], b[::-1]))
     return (start, end) if start < end else None
 
 
@@ -88,6 +89,10 @@ class BigFigures(Widget):
         self._rows: tuple[str, ...] = ()
         self._lines: tuple[str, ...] | None = None
         self._style: Style | None = None
+        self._strips: dict[str, Strip] = {}
+        """The strips drawn, by their text: a figure's rows repeat (each pixel is several rows
+        tall), so do its columns from one second to the next, and a strip keeps what Textual
+        cached on it (how the compositor cut it, its escape codes)."""
         self.set_reactive(BigFigures.text, text)
         self.set_reactive(BigFigures.fit, fit)
 
@@ -126,6 +131,7 @@ class BigFigures(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style = None
+        self._strips.clear()
         self.refresh()
 
     def _drawn(self) -> tuple[tuple[str, ...], Style]:
@@ -139,15 +145,22 @@ class BigFigures(Widget):
                 left = max(0, (width - len(row)) // 2)
                 lines[top + index] = (" " * left + row + blank)[:width]
             self._lines = tuple(lines)
+            if len(self._strips) > STRIPS_KEPT:
+                self._strips.clear()
         if self._style is None:
             style = self.rich_style
             self._style = swapped(style + Style(reverse=False)) if style.reverse else style
         return self._lines, self._style
 
+    def _strip(self, text: str, style: Style) -> Strip:
+        strip = self._strips.get(text)
+        if strip is None:
+            strip = self._strips[text] = Strip([Segment(text, style)], len(text))
+        return strip
+
     def render_line(self, y: int) -> Strip:
         lines, style = self._drawn()
-        width = self.size.width
-        return Strip([Segment(lines[y], style)], width) if 0 <= y < len(lines) else Strip.blank(width)
+        return self._strip(lines[y], style) if 0 <= y < len(lines) else Strip.blank(self.size.width)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines of `crop` straight from the drawn text, past Textual's styles cache.
@@ -159,9 +172,7 @@ class BigFigures(Widget):
         lines, style = self._drawn()
         start, end = crop.column_span
         strips = [
-            Strip([Segment(lines[y][start:end], style)], end - start)
-            if 0 <= y < len(lines)
-            else Strip.blank(end - start)
+            self._strip(lines[y][start:end], style) if 0 <= y < len(lines) else Strip.blank(end - start)
             for y in crop.line_range
         ]
         filters = self.get_line_filters()
