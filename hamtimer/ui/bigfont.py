@@ -113,13 +113,21 @@ def choose(text: str, max_width: int, max_height: int, fit: str = "") -> Scale |
     most columns per pixel. None when only plain text fits."""
     if not fits(text) or (fit and not fits(fit)):
         return None
+    widest = tuple(max(pixels(font, text), pixels(font, fit) if fit else 0) for font in FONTS)
+    return _largest(widest, max_width, max_height)
+
+
+@lru_cache(maxsize=256)
+def _largest(widest: tuple[int, ...], max_width: int, max_height: int) -> Scale | None:
+    """The largest size for figures `widest` pixels wide in each font (of FONTS, in order): the
+    same for every text of one shape, so a countdown finds it cached."""
+    pixels_in = dict(zip(FONTS, widest, strict=True))
     best: Scale | None = None
     for font, sy in HEIGHTS:
         if rows_of(font, sy) > max_height:
             break
-        widest = max(pixels(font, text), pixels(font, fit) if fit else 0)
         allowed = _widths(sy)
-        sx = min(allowed[-1], max_width // widest)
+        sx = min(allowed[-1], max_width // pixels_in[font])
         if sx >= allowed[0]:
             best = Scale(font, sx, sy)
     return best

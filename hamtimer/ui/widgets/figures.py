@@ -1,9 +1,9 @@
 """Big figures that fill their region: the countdown, count-up or rep count of the session screen.
 
-The rows come from `bigfont.render` (cached per text and size) and are turned into strips once per
-text, size or style change; `render_line` hands out the cached strips. A tick that changes the
-text costs one join of cached glyph rows and a repaint of the columns that changed (one figure of
-a countdown, most seconds); nothing is laid out again.
+The rows come from `bigfont.render` (cached per text and size) and are centred into the region's
+lines once per text or size change. A tick that changes the text costs one join of cached glyph
+rows and a repaint of the columns that changed (one figure of a countdown, most seconds), drawn
+by `render_lines` as a slice of each line; nothing is laid out again.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from textual.widget import Widget
 
 from hamtimer.ui.bigfont import render
 
+STRIPS_KEPT = 2000
+"""Strips kept by their text before the cache starts again (a few hundred per size and fit)."""
 INVERTED = "-inverted"
 """The class that swaps the figures' colours (the last seconds of a hold or rest)."""
 
@@ -50,10 +52,9 @@ def changed_columns(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[int, in
         return None
     width = len(new[0])
     start, end = width, 0
-    for a, b in zip(old, new, strict=True):
-        if a != b:
-            start = min(start, common_prefix(a, b))
-            end = max(end, width - common_prefix(a[::-1], b[::-1]))
+    for a, b in {(a, b) for a, b in zip(old, new, strict=True) if a != b}:  # rows repeat: once each
+        start = min(start, common_prefix(a, b))
+        end = max(end, width - common_prefix(a[::-1], b[::-1]))
     return (start, end) if start < end else None
 
 
@@ -86,7 +87,12 @@ class BigFigures(Widget):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._rows: tuple[str, ...] = ()
-        self._strips: list[Strip] | None = None
+        self._lines: tuple[str, ...] | None = None
+        self._style: Style | None = None
+        self._strips: dict[str, Strip] = {}
+        """The strips drawn, by their text: a figure's rows repeat (each pixel is several rows
+        tall), so do its columns from one second to the next, and a strip keeps what Textual
+        cached on it (how the compositor cut it, its escape codes)."""
         self.set_reactive(BigFigures.text, text)
         self.set_reactive(BigFigures.fit, fit)
 
@@ -113,7 +119,7 @@ class BigFigures(Widget):
         if not resized and rows == self._rows:
             return
         changed = None if resized else changed_columns(self._rows, rows)
-        self._rows, self._strips = rows, None
+        self._rows, self._lines = rows, None
         if changed is None:
             self.refresh()
         else:
@@ -124,24 +130,54 @@ class BigFigures(Widget):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips = None
+        self._style = None
+        self._strips.clear()
         self.refresh()
 
-    def _build_strips(self) -> list[Strip]:
-        width, height = self.size
-        style = self.rich_style
-        if style.reverse:
-            style = swapped(style + Style(reverse=False))
-        blank = Strip([Segment(" " * width, style)], width)
-        strips = [blank] * height
-        top = max(0, (height - len(self._rows)) // 2)
-        for index, row in enumerate(self._rows[:height]):
-            left = max(0, (width - len(row)) // 2)
-            line = " " * left + row + " " * (width - left - len(row))
-            strips[top + index] = Strip([Segment(line, style)], width)
-        return strips
+    def _drawn(self) -> tuple[tuple[str, ...], Style]:
+        """Every line of the region as text (the rows centred in blanks), and the one style."""
+        if self._lines is None:
+            width, height = self.size
+            blank = " " * width
+            lines = [blank] * height
+            top = max(0, (height - len(self._rows)) // 2)
+            for index, row in enumerate(self._rows[:height]):
+                left = max(0, (width - len(row)) // 2)
+                lines[top + index] = (" " * left + row + blank)[:width]
+            self._lines = tuple(lines)
+            if len(self._strips) > STRIPS_KEPT:
+                self._strips.clear()
+        if self._style is None:
+            style = self.rich_style
+            self._style = swapped(style + Style(reverse=False)) if style.reverse else style
+        return self._lines, self._style
+
+    def _strip(self, text: str, style: Style) -> Strip:
+        strip = self._strips.get(text)
+        if strip is None:
+            strip = self._strips[text] = Strip([Segment(text, style)], len(text))
+        return strip
 
     def render_line(self, y: int) -> Strip:
-        if self._strips is None:
-            self._strips = self._build_strips()
-        return self._strips[y] if 0 <= y < len(self._strips) else Strip.blank(self.size.width)
+        lines, style = self._drawn()
+        return self._strip(lines[y], style) if 0 <= y < len(lines) else Strip.blank(self.size.width)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines of `crop` straight from the drawn text, past Textual's styles cache.
+
+        Why: the cache styles each repainted line again (about 20 us a line) and then cuts it to
+        the crop; the figures have no border, padding, tint or opacity to style, so each line is
+        one segment of text cut to the crop. At 200x55 a tick repaints about 40 lines of one
+        figure (docs/benchmarks.md, issue 21). The app's line filters (NO_COLOR) still apply."""
+        lines, style = self._drawn()
+        start, end = crop.column_span
+        strips = [
+            self._strip(lines[y][start:end], style) if 0 <= y < len(lines) else Strip.blank(end - start)
+            for y in crop.line_range
+        ]
+        filters = self.get_line_filters()
+        if filters:
+            background = self.background_colors[1]
+            for line_filter in filters:
+                strips = [strip.apply_filter(line_filter, background) for strip in strips]
+        return strips
