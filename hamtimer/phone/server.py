@@ -19,7 +19,7 @@ from aiohttp import web
 
 from hamtimer.core.session.runner import Command
 from hamtimer.core.session.state import SessionState
-from hamtimer.phone.address import origin, url
+from hamtimer.phone.address import EVERYWHERE, LOOPBACK, origin, url
 from hamtimer.phone.guard import GUARD, MAX_BODY, MIDDLEWARES, Guard
 from hamtimer.phone.hub import Hub
 
@@ -206,8 +206,8 @@ async def listen(app: web.Application, bind: str, host: str, port: int) -> Liste
     bound = int(server.sockets[0].getsockname()[1])
     guard = app[GUARD]
     hosts = {f"{host}:{bound}"}
-    if bind == "0.0.0.0":
-        hosts.add(f"127.0.0.1:{bound}")
+    if bind == EVERYWHERE:
+        hosts.add(f"{LOOPBACK}:{bound}")
     guard.hosts = frozenset(hosts)
     guard.origin = origin(host, bound)
     guard.cookie = f"hamtimer-{bound}"

@@ -13,6 +13,7 @@ import os
 import shutil
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -245,6 +246,15 @@ def test_summary(snap_compare: SnapCompare, data: Path, size: tuple[int, int]) -
     assert driver.take(snap_compare, size, steps)
 
 
+async def to_history(driver: Driver, pilot: Pilot[None]) -> None:
+    """From the picker to the history screen (h), each once its history is read."""
+    await wait_for_screen(driver.app, pilot, PickerScreen)
+    await driver.app.workers.wait_for_complete()
+    await driver.keys(pilot, "h")
+    await wait_for_screen(driver.app, pilot, HistoryScreen)
+    await driver.app.workers.wait_for_complete()
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_picker(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
     driver = Driver(None)
@@ -259,14 +269,7 @@ def test_picker(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]
 def test_history(snap_compare: SnapCompare, own_data: Path, size: tuple[int, int]) -> None:
     write_design_example(own_data)
     driver = Driver(None)
-
-    async def steps(pilot: Pilot[None]) -> None:
-        await wait_for_screen(driver.app, pilot, PickerScreen)
-        await driver.app.workers.wait_for_complete()
-        await driver.keys(pilot, "h")
-        await wait_for_screen(driver.app, pilot, HistoryScreen)
-        await driver.app.workers.wait_for_complete()
-
+    steps = partial(to_history, driver)
     assert driver.take(snap_compare, size, steps)
 
 
@@ -281,14 +284,7 @@ def test_history_charts(snap_compare: SnapCompare, data: Path) -> None:
         bridge = result(BRIDGE, "hold", target=30, left=left, right=side(20, 8))
         write_log(data, day(n), bridge, soreness={"left": n - 3, "right": 1})
     driver = Driver(None)
-
-    async def steps(pilot: Pilot[None]) -> None:
-        await wait_for_screen(driver.app, pilot, PickerScreen)
-        await driver.app.workers.wait_for_complete()
-        await driver.keys(pilot, "h")
-        await wait_for_screen(driver.app, pilot, HistoryScreen)
-        await driver.app.workers.wait_for_complete()
-
+    steps = partial(to_history, driver)
     assert driver.take(snap_compare, (100, 40), steps)
 
 
@@ -303,12 +299,5 @@ def test_history_calendar(
     config.write_text("[training]\nper_week = 2\n", encoding="utf-8")
     monkeypatch.setenv("HAMTIMER_TODAY", "2026-12-08")
     driver = Driver(None)
-
-    async def steps(pilot: Pilot[None]) -> None:
-        await wait_for_screen(driver.app, pilot, PickerScreen)
-        await driver.app.workers.wait_for_complete()
-        await driver.keys(pilot, "h")
-        await wait_for_screen(driver.app, pilot, HistoryScreen)
-        await driver.app.workers.wait_for_complete()
-
+    steps = partial(to_history, driver)
     assert driver.take(snap_compare, size, steps)
