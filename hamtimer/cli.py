@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from hamtimer import export_command
 from hamtimer import phone_setup as phone
+from hamtimer.arguments import build_parser
 from hamtimer.authoring import commands as authoring
 from hamtimer.core.formatting import clock
 from hamtimer.core.program.problems import ProgramError
@@ -26,85 +27,6 @@ if TYPE_CHECKING:
 # start-up stays a small part of its 0.3 s budget (bench/bench_history.py).
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-
-
-def _common() -> argparse.ArgumentParser:
-    """Options accepted before or after the command (SUPPRESS keeps one from hiding the other)."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="where session logs go (default: $HAMTIMER_DATA_DIR or the user data dir)",
-    )
-    common.add_argument("--mute", action="store_true", default=argparse.SUPPRESS, help="no sound")
-    common.add_argument(  # sound: spoken side and exercise at each work step
-        "--voice", action="store_true", default=argparse.SUPPRESS,
-        help="say the side and exercise as each work step starts (needs espeak-ng or say)",
-    )  # fmt: skip
-    return common
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of sessions, 1 or more, not {text!r}")
-    return value
-
-
-class _Version(argparse.Action):
-    """--version: the installed version, looked up only when asked (see hamtimer.__getattr__)."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        import hamtimer
-
-        print(f"hamtimer {hamtimer.__version__}")
-        parser.exit()
-
-
-def build_parser() -> argparse.ArgumentParser:
-    common = _common()
-    parser = argparse.ArgumentParser(
-        prog="hamtimer",
-        parents=[common],
-        description="A terminal interval timer for hamstring strength work, with a left/right log.",
-    )
-    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", parents=[common], help="validate program files")
-    check.add_argument("files", nargs="+", metavar="FILE")
-    plan = commands.add_parser("plan", parents=[common], help="show the expanded timeline")
-    plan.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
-    plan.add_argument("--json", action="store_true", help="machine-readable output")
-    plan.add_argument("--fresh", action="store_true", help="the file's own targets, ignoring history")
-    commands.add_parser("list", parents=[common], help="programs found, with estimated duration")
-    history = commands.add_parser("history", parents=[common], help="the left/right symmetry report")
-    output = history.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="machine-readable report")
-    output.add_argument("--csv", action="store_true", help="one row per side per result")
-    output.add_argument("--plot", action="store_true", help="left and right over time, a chart per exercise")
-    output.add_argument(
-        "--calendar", action="store_true", help="the last 26 weeks, a cell a day, and the weekly target"
-    )
-    history.add_argument("--exercise", metavar="NAME", help="only this exercise")
-    history.add_argument("--last", metavar="N", type=_positive, default=3,
-                         help="sessions in the window for means (default 3)")  # fmt: skip
-    run = commands.add_parser("run", parents=[common], help="run a program")
-    run.add_argument("program", metavar="PROGRAM", help="a bundled name or a path")
-    run.add_argument("--trace", metavar="FILE", help="write one JSON line per engine event")
-    run.add_argument("--plain", action="store_true", help="no full-screen UI: one line of text per event")
-    run.add_argument("--all", action="store_true", help="include exercises waiting behind a gate, this once")
-    phone.add_arguments(run)
-    sound = commands.add_parser(  # sound: the cue set, played or written to a file
-        "sound", parents=[common], help="play every cue and say which backend plays them"
-    )
-    sound.add_argument("--render", metavar="FILE.wav", help="write every cue to one WAV file instead")
-    authoring.add_parsers(commands, common)
-    export_command.add_parser(commands, common)
-    return parser
 
 
 def _load(spec: str, args: argparse.Namespace) -> Plan:
@@ -360,7 +282,7 @@ def cmd_plain(args: argparse.Namespace, plan: Plan) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         if args.command == "check":

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from datetime import date
@@ -28,11 +29,7 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, not {text!r}") from None
 
 
-def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
-    """Add `export` to the parser's `add_subparsers()` object."""
-    export = commands.add_parser(
-        "export", parents=[common], help="FIT activity files of session logs, for Garmin Connect and Strava"
-    )
+def _arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--fit", action="store_true", required=True, help="write FIT activity files (the one format so far)"
     )
@@ -40,6 +37,12 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--since", metavar="YYYY-MM-DD", type=_day, help="only sessions from this day on")
     export.add_argument("--force", action="store_true", help="write files that are already there again")
     export.add_argument("logs", nargs="*", metavar="LOG", help="session logs (default: every log)")
+
+
+PARSERS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "export": ("FIT activity files of session logs, for Garmin Connect and Strava", _arguments),
+}
+"""The subcommand: its help line, and what adds its arguments (hamtimer.cli builds the parser)."""
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from hamtimer.core.record import Record, record
 
 if TYPE_CHECKING:
     from hamtimer.core.settings import Settings
@@ -17,8 +18,8 @@ PACKAGES = ("aiohttp", "segno")
 HINT = "the phone needs aiohttp and segno: pip install 'hamtimer[phone]' (./dev installs them)"
 
 
-@dataclass(frozen=True)
-class PhoneSetup:
+@record
+class PhoneSetup(Record):
     view: bool = False
     """--phone=view: the page only shows; every command gets 403."""
     host: str | None = None

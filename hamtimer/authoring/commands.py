@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from collections.abc import Callable
 
-COMMANDS = ("new", "edit", "schema")
 EXIT_OK, EXIT_INVALID = 0, 1
 
 
-def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
-    """Add the subcommands to the parser's `add_subparsers()` object."""
-    new = commands.add_parser("new", parents=[common], help="a new program of your own, from a template")
+def _new(new: argparse.ArgumentParser) -> None:
     new.add_argument("name", metavar="NAME", help="letters, digits, - and _; the file is NAME.toml")
     new.add_argument("--from", dest="source", metavar="PROGRAM", help="copy this program (a name or a path)")
-    edit = commands.add_parser("edit", parents=[common], help="edit a program in $VISUAL/$EDITOR")
+
+
+def _edit(edit: argparse.ArgumentParser) -> None:
     edit.add_argument("program", metavar="PROGRAM", help="your program's name, a bundled name or a path")
-    commands.add_parser("schema", parents=[common], help="the JSON Schema of program files, for editors")
+
+
+def _schema(_: argparse.ArgumentParser) -> None:
+    pass
+
+
+PARSERS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "new": ("a new program of your own, from a template", _new),
+    "edit": ("edit a program in $VISUAL/$EDITOR", _edit),
+    "schema": ("the JSON Schema of program files, for editors", _schema),
+}
+"""Each subcommand: its help line, and what adds its arguments (hamtimer.cli builds the parser)."""
+COMMANDS = tuple(PARSERS)
 
 
 def run(args: argparse.Namespace) -> int:

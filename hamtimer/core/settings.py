@@ -34,11 +34,12 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from hamtimer.core import paths, storage
+from hamtimer.core.record import Record, record
 
 FILE_NAME = "config.toml"
 BACKENDS = (
@@ -73,8 +74,8 @@ FIELDS: dict[tuple[str, str], str] = {
 """Keys whose Settings field has another name (the table's name before it)."""
 
 
-@dataclass(frozen=True)
-class Settings:
+@record
+class Settings(Record):
     volume: float = 0.8
     voice: bool = False
     mute: bool = False

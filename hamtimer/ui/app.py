@@ -12,13 +12,13 @@ import contextvars
 import gc
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding
+from textual.css.stylesheet import Stylesheet
 from textual.driver import Driver
 from textual.markup import escape
 from textual.screen import Screen
@@ -27,10 +27,13 @@ from hamtimer.audio.player import CuePlayer, SilentPlayer
 from hamtimer.core import paths
 from hamtimer.core.formatting import home_path
 from hamtimer.core.kinds import Side
+from hamtimer.core.record import Record, record
 from hamtimer.core.session.clock import Clock, monotonic
 from hamtimer.core.session.engine import Engine, Status
 from hamtimer.core.session.plan import Plan, Step
 from hamtimer.core.session.runner import RESUME_WITHIN, Notice, NoticeKind, SessionRunner
+from hamtimer.ui.css_cache import CachedStylesheet
+from hamtimer.ui.css_cache import cache_file as css_cache_file
 from hamtimer.ui.messages import (
     IncludeWaiting,
     OpenHistory,
@@ -58,8 +61,8 @@ EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 comes from outside (kill -INT): in the app's raw terminal mode ctrl+c is a key."""
 
 
-@dataclass(frozen=True)
-class RunOptions:
+@record
+class RunOptions(Record):
     data_dir: Path | None = None
     mute: bool = False
     trace: Path | None = None
@@ -105,6 +108,9 @@ class HamtimerApp(App[None]):
         self.signalled: int | None = None
         self.fit_note: str | None = None
         """What the FIT export at the session's end did, in a line (with [export] fit)."""
+        self.stylesheet: Stylesheet = CachedStylesheet.replacing(
+            self.stylesheet, css_cache_file(paths.cache_dir())
+        )
         install_themes(self, self.options.theme)  # before the stylesheet is first read
 
     # ----- what the CLI and tests read
@@ -308,6 +314,7 @@ class HamtimerApp(App[None]):
         collect again (the CLI turns collection off for the start-up)."""
         gc.freeze()
         gc.enable()
+        self._save_stylesheet()
         self.set_timer(SOUND_AFTER, self._start_sound)
         for notice in self.options.notices:
             self.notify(escape(notice), title="config.toml", severity="warning", timeout=10)
@@ -317,6 +324,10 @@ class HamtimerApp(App[None]):
             self.phone = PhoneInApp(self, self.options.phone)
             if self.runner is not None:
                 self.phone.follow(None, self.runner)
+
+    def _save_stylesheet(self) -> None:
+        if isinstance(self.stylesheet, CachedStylesheet):
+            self.stylesheet.save()
 
     def _start_sound(self) -> None:
         start = getattr(self.player, "start", None)
@@ -379,6 +390,7 @@ class HamtimerApp(App[None]):
                 await asyncio.wait_for(self.phone.stop(), 1.0)
         if self.runner is not None:
             self.runner.close()
+        self._save_stylesheet()
         stop = getattr(self.player, "stop", None)
         if stop is not None:
             stop(0.5)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "hamtimer"
 
-LEAVES = frozenset({"kinds", "formatting", "paths", "storage", "settings"})
+LEAVES = frozenset({"kinds", "formatting", "paths", "storage", "settings", "record"})
 """The shared leaves at the top of core: they import only each other."""
 RANKS = {"program": 1, "session": 2, "log": 3, "history": 4, "training": 5}
 """Core's sub-packages, lowest first: each imports only the leaves and the packages below it."""

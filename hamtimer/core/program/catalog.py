@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -10,10 +9,11 @@ from hamtimer.core.paths import config_dir
 from hamtimer.core.program.loader import load_program
 from hamtimer.core.program.model import Program
 from hamtimer.core.program.problems import Problem, ProgramError
+from hamtimer.core.record import Record, record
 
 
-@dataclass(frozen=True)
-class ProgramEntry:
+@record
+class ProgramEntry(Record):
     """A program file and where it comes from ("bundled" or "yours")."""
 
     name: str

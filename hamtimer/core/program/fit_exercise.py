@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import difflib
 import functools
-from dataclasses import dataclass
 
 from hamtimer.core.program.fit_names import CATEGORIES, UNKNOWN
 from hamtimer.core.program.quantities import ValueProblem
+from hamtimer.core.record import Record, record
 
 EXAMPLE = 'a category ("hip_raise") or a category and a name ("hip_raise.single_leg_hip_raise")'
 
 
-@dataclass(frozen=True)
-class FitExercise:
+@record
+class FitExercise(Record):
     """A FIT exercise category, and a name in it when one is given, with their profile numbers."""
 
     category: str

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 
 from hamtimer.core.formatting import format_seconds
 from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.program.fit_exercise import FitExercise
 from hamtimer.core.program.quantities import Bounds, Tempo
+from hamtimer.core.record import Record, record
 
 
 class Sides(StrEnum):
@@ -36,8 +37,8 @@ class SideOrder(StrEnum):
         return self in (SideOrder.ALTERNATE, SideOrder.WEAKER_FIRST)
 
 
-@dataclass(frozen=True)
-class RestSettings:
+@record
+class RestSettings(Record):
     """Rest durations in seconds; 0 means no rest step at all."""
 
     between_sides: float = 10.0
@@ -49,8 +50,8 @@ class RestSettings:
         return replace(self, **changes)
 
 
-@dataclass(frozen=True)
-class Work:
+@record
+class Work(Record):
     """One side's work: its kind and what it asks (seconds or reps), or a distance."""
 
     kind: WorkKind
@@ -83,8 +84,8 @@ class Work:
         return f"{format_seconds(low)}-{format_seconds(high)}"
 
 
-@dataclass(frozen=True)
-class Goal:
+@record
+class Goal(Record):
     """A progression gate: reach `value` (seconds or reps) for `sessions` sessions in a row."""
 
     kind: WorkKind
@@ -96,8 +97,8 @@ class Goal:
         return {self.kind.value: value, "sessions": self.sessions}
 
 
-@dataclass(frozen=True)
-class Exercise:
+@record
+class Exercise(Record):
     name: str
     work: Work
     sides: Sides = Sides.BOTH
@@ -123,8 +124,8 @@ class Exercise:
         return self.sides is Sides.EACH
 
 
-@dataclass(frozen=True)
-class Block:
+@record
+class Block(Record):
     exercises: tuple[Exercise, ...]
     name: str | None = None
     rounds: int = 1
@@ -142,8 +143,8 @@ class Block:
         return self.loads[min(number, len(self.loads)) - 1]
 
 
-@dataclass(frozen=True)
-class Program:
+@record
+class Program(Record):
     name: str
     blocks: tuple[Block, ...]
     source: str = ""

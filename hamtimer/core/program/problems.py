@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from hamtimer.core.record import Record, record
 
 
-@dataclass(frozen=True)
-class Problem:
+@record
+class Problem(Record):
     place: str
     message: str
 

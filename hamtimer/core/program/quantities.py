@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+
+from hamtimer.core.record import Record, record
 
 MAX_SECONDS = 4 * 3600
 MAX_REPS = 1000
@@ -38,8 +39,8 @@ class ValueProblem(ValueError):
     """A value that does not fit; the message says what was expected."""
 
 
-@dataclass(frozen=True)
-class Bounds:
+@record
+class Bounds(Record):
     """What a piece of work asks: a minimum and a target, both None for "max"."""
 
     minimum: float | None
@@ -50,8 +51,8 @@ class Bounds:
         return self.target is None
 
 
-@dataclass(frozen=True)
-class Tempo:
+@record
+class Tempo(Record):
     """Seconds per phase of one rep: down, pause, up and an optional pause at the top."""
 
     phases: tuple[int, ...]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from hamtimer.core.kinds import Side
+from hamtimer.core.record import Record, record
 
 
 class Cue(StrEnum):
@@ -42,8 +42,8 @@ class EventKind(StrEnum):
     STOPPED = "session-stopped"
 
 
-@dataclass(frozen=True)
-class Event:
+@record
+class Event(Record):
     """Something that happened at `actual` (monotonic s), due at `scheduled`."""
 
     kind: EventKind

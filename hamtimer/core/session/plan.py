@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.program.model import Block, Exercise, Program, SideOrder
+from hamtimer.core.record import Record, record
 
 if TYPE_CHECKING:
     from hamtimer.core.session.today import Progress
@@ -44,23 +45,23 @@ def number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-@dataclass(frozen=True)
-class PrepareStep:
+@record
+class PrepareStep(Record):
     kind: ClassVar[StepKind] = StepKind.PREPARE
     index: int
     seconds: float
 
 
-@dataclass(frozen=True)
-class RestStep:
+@record
+class RestStep(Record):
     kind: ClassVar[StepKind] = StepKind.REST
     index: int
     seconds: float
     reason: RestReason
 
 
-@dataclass(frozen=True)
-class WorkStep:
+@record
+class WorkStep(Record):
     """One side (or both legs) of one set or round of one exercise."""
 
     kind: ClassVar[StepKind] = StepKind.WORK
@@ -100,8 +101,8 @@ def estimate_seconds(step: Step) -> float:
     return reps * (tempo.seconds_per_rep if tempo else SECONDS_PER_REP)
 
 
-@dataclass(frozen=True)
-class Plan:
+@record
+class Plan(Record):
     program: Program
     steps: tuple[Step, ...]
     progress: Progress | None = None

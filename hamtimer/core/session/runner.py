@@ -13,12 +13,12 @@ resume is looked for, a trace is asked for): the first frame does not wait for t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from hamtimer.core.kinds import Side, WorkKind
+from hamtimer.core.record import Record, record
 from hamtimer.core.session.clock import Clock, monotonic
 from hamtimer.core.session.engine import Engine, Status
 from hamtimer.core.session.events import Event, EventKind
@@ -65,8 +65,8 @@ class Command(StrEnum):
     STOP = "stop"
 
 
-@dataclass(frozen=True)
-class Notice:
+@record
+class Notice(Record):
     kind: NoticeKind
     text: str = ""
 

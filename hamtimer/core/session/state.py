@@ -8,19 +8,20 @@ object (DESIGN.md, "The phone: a display and a remote").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from hamtimer.core.formatting import format_seconds
 from hamtimer.core.kinds import Side, WorkKind
+from hamtimer.core.record import Record, record
 from hamtimer.core.session.engine import Engine, Status
 from hamtimer.core.session.plan import RestStep, Step, WorkStep, number
 from hamtimer.core.session.rating import check_keys
 from hamtimer.core.session.results import SideResult
 
 
-@dataclass(frozen=True)
-class StepFacts:
+@record
+class StepFacts(Record):
     """What one step asks, before any frontend words it."""
 
     index: int
@@ -79,14 +80,14 @@ def brief(facts: StepFacts) -> str:
     return f"{what} {format_seconds(facts.seconds or 0)}"
 
 
-@dataclass(frozen=True)
-class CheckKey:
+@record
+class CheckKey(Record):
     name: str
     key: str
 
 
-@dataclass(frozen=True)
-class Prompt:
+@record
+class Prompt(Record):
     """The rating asked after a side: what was done, the difficulty given, each check and its key."""
 
     side: Side | None
@@ -114,16 +115,16 @@ def prompt_of(result: SideResult) -> Prompt:
     )
 
 
-@dataclass(frozen=True)
-class SummarySide:
+@record
+class SummarySide(Record):
     value: str
     """ "30 s", "8 reps", "done"."""
     difficulty: float | None = None
     flags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SummaryRow:
+@record
+class SummaryRow(Record):
     """One exercise at the end: each side's result, and the difference in words when there is one."""
 
     exercise: str
@@ -131,8 +132,8 @@ class SummaryRow:
     verdict: str = ""
 
 
-@dataclass(frozen=True)
-class SessionState:
+@record
+class SessionState(Record):
     seq: int
     status: str
     """ready, running, paused or done."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from hamtimer.core.kinds import Side, WorkKind
+from hamtimer.core.record import Record, record
 from hamtimer.core.session.events import Cue
 from hamtimer.core.session.plan import PrepareStep, RestReason, RestStep, Step, WorkStep
 
@@ -20,8 +20,8 @@ HALFWAY_FROM = 10.0
 """Holds shorter than this get no halfway cue."""
 
 
-@dataclass(frozen=True)
-class Moment:
+@record
+class Moment(Record):
     offset: float
     cue: Cue | None = None
     value: object = None

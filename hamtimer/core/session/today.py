@@ -6,13 +6,14 @@ copy of the program; here, below both, so the plan never imports training.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import StrEnum
 from typing import Any
 
 from hamtimer.core.kinds import Side
 from hamtimer.core.program.model import Block, Exercise, Goal, Program
 from hamtimer.core.program.quantities import Bounds
+from hamtimer.core.record import Record, record
 
 
 class Why(StrEnum):
@@ -26,8 +27,8 @@ class Why(StrEnum):
     """Issue 20: last logged more than 14 days ago; one step back per 14 days."""
 
 
-@dataclass(frozen=True)
-class Target:
+@record
+class Target(Record):
     """Today's target (and minimum) of an exercise with `progress`."""
 
     exercise: str
@@ -44,8 +45,8 @@ class Target:
     """Issue 20: steps taken back for a break (`Why.BREAK`)."""
 
 
-@dataclass(frozen=True)
-class Waiting:
+@record
+class Waiting(Record):
     """An exercise left out behind a gate, and how far its gate is from opening."""
 
     exercise: str
@@ -60,16 +61,16 @@ class Waiting:
         return {"exercise": self.exercise, "after": self.after, "streak": self.streak, "needed": self.needed}
 
 
-@dataclass(frozen=True)
-class FirstSide:
+@record
+class FirstSide(Record):
     """The side that starts set 1 of an alternate or weaker-first exercise today, and why."""
 
     side: Side
     why: str
 
 
-@dataclass(frozen=True)
-class WeekCount:
+@record
+class WeekCount(Record):
     """Issue 20: the sessions with results logged this ISO week (local time), and the weekly target."""
 
     sessions: int
@@ -94,8 +95,8 @@ class WeekCount:
         return f"{self.sessions} of {self.target} this week"
 
 
-@dataclass(frozen=True)
-class Progress:
+@record
+class Progress(Record):
     """What history says about today's session of one program."""
 
     targets: dict[str, Target] = field(default_factory=dict)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
+
+from hamtimer.core.record import Record, record
 
 BREAK_DAYS = 14
 """More than this many days since an exercise was last logged steps its target back, one step
@@ -38,8 +39,8 @@ def local_today() -> date:
     return date.today()
 
 
-@dataclass(frozen=True)
-class SessionFact:
+@record
+class SessionFact(Record):
     """What the calendar needs of one session with results."""
 
     started: datetime
@@ -91,8 +92,8 @@ def week_count(facts: Iterable[SessionFact], today: date) -> int:
     return sum(fact.sessions for fact in facts if start <= fact.day < end)
 
 
-@dataclass(frozen=True)
-class Week:
+@record
+class Week(Record):
     """One ISO week of the calendar."""
 
     start: date
@@ -115,8 +116,8 @@ class Week:
         return {"week": self.label, "sessions": self.sessions, "target": self.target}
 
 
-@dataclass(frozen=True)
-class Calendar:
+@record
+class Calendar(Record):
     """The last weeks up to today's, oldest first."""
 
     weeks: tuple[Week, ...]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from hamtimer.core.kinds import ONE_LEG, Side, WorkKind
 from hamtimer.core.program.model import Exercise, Goal, Program, SideOrder
 from hamtimer.core.program.quantities import TOLERANCE
+from hamtimer.core.record import Record, record
 from hamtimer.core.session.plan import Plan, build_plan
 from hamtimer.core.session.today import FirstSide, Progress, Target, Waiting, WeekCount, Why
 from hamtimer.core.training.calendar import break_steps, days_between, gate_streak, local_day, local_today
@@ -267,8 +267,8 @@ def _from_logs(
     return progress_for(program, sessions, today, week)
 
 
-@dataclass(frozen=True)
-class Before:
+@record
+class Before(Record):
     """An unfinished session being resumed: its log (relative to the data folder), its start and
     the local day it started on (its "today")."""
 

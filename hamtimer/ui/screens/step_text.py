@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from textual.markup import escape
 
 from hamtimer.core.formatting import format_seconds
 from hamtimer.core.kinds import WorkKind
+from hamtimer.core.record import Record, record
 from hamtimer.core.session.engine import Engine, Status
 from hamtimer.core.session.plan import RestStep, Step, WorkStep
 from hamtimer.core.session.state import SessionState, StepFacts
@@ -115,8 +115,8 @@ def full_text(engine: Engine) -> tuple[str, str]:
     return exercise.name, "\n".join(parts)
 
 
-@dataclass(frozen=True)
-class ClockFace:
+@record
+class ClockFace(Record):
     """What the big figures show now, the line under them, and whether they are inverted."""
 
     text: str
