@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from hamtimer.ui.app import EXIT_GRACE
 from tests.support.dirs import user_env
 from tests.support.latency import QUICK, budget
 from tests.support.programs import BRIDGE
@@ -119,3 +120,35 @@ def test_a_signal_before_the_start_exits_with_its_code_and_writes_nothing(tmp_pa
         assert exit_line(tmux, timeout=5) == 143
         assert tmux.display("#{alternate_on} #{mouse_any_flag}") == "0 0"
     assert not (tmp_path / "data" / "sessions").exists()
+
+
+def running(marker: str) -> list[int]:
+    """The processes whose command line holds `marker`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def test_a_terminal_closed_as_the_app_starts_leaves_no_process_behind(tmp_path: Path) -> None:
+    """The terminal goes (SIGHUP) while the app is still starting up, as when a window is closed
+    at once: each app must still end, within its grace period, not hang in Textual's shutdown."""
+    program = tmp_path / "closed-at-once.toml"
+    program.write_text(Path(BRIDGE).read_text())
+    for delay in (0.2, 0.3, 0.4, 0.5, 0.6):
+        tmux = Tmux(80, 24)
+        tmux.start([HAMTIMER, "run", str(program), "--mute"], env=user_env(tmp_path))
+        time.sleep(delay)
+        tmux.close()
+    deadline = time.monotonic() + EXIT_GRACE + 3
+    while running(str(program)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = running(str(program))
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"{len(left)} of 5 apps still running {EXIT_GRACE + 3:g} s after their terminal closed"

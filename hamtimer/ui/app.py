@@ -10,7 +10,9 @@ import asyncio
 import contextlib
 import contextvars
 import gc
+import os
 import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +59,10 @@ SOUND_AFTER = 0.3
 """Seconds after the first frame that sound is set up (rendering, probing devices): never in
 the way of the first paint; the start screen waits for space anyway."""
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+EXIT_GRACE = 3.0
+"""Seconds a signalled app has to exit before it is ended outright (the log is saved by then).
+A terminal closed in the first half second could leave Textual's shutdown waiting for ever on
+its output thread, which had died writing to the closed terminal (tests/test_e2e_signals.py)."""
 """End a session as a confirmed quit does, then exit with 128 + the signal's number. SIGINT only
 comes from outside (kill -INT): in the app's raw terminal mode ctrl+c is a key."""
 
@@ -299,6 +305,9 @@ class HamtimerApp(App[None]):
             self.runner.stop()  # its DONE notice exits with the signal's code
         else:
             self.exit(return_code=128 + number)
+        last_resort = threading.Timer(EXIT_GRACE, os._exit, (128 + number,))
+        last_resort.daemon = True
+        last_resort.start()
 
     # ----- sound: the player's worker starts after the first frame; it reports back here
 
