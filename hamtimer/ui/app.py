@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import App
 from textual.binding import Binding
-from textual.css.stylesheet import Stylesheet
 from textual.driver import Driver
 from textual.markup import escape
 from textual.screen import Screen
@@ -34,8 +33,7 @@ from hamtimer.core.session.clock import Clock, monotonic
 from hamtimer.core.session.engine import Engine, Status
 from hamtimer.core.session.plan import Plan, Step
 from hamtimer.core.session.runner import RESUME_WITHIN, Notice, NoticeKind, SessionRunner
-from hamtimer.ui.css_cache import CachedStylesheet
-from hamtimer.ui.css_cache import cache_file as css_cache_file
+from hamtimer.ui import css_cache
 from hamtimer.ui.messages import (
     IncludeWaiting,
     OpenHistory,
@@ -59,12 +57,12 @@ SOUND_AFTER = 0.3
 """Seconds after the first frame that sound is set up (rendering, probing devices): never in
 the way of the first paint; the start screen waits for space anyway."""
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""End a session as a confirmed quit does, then exit with 128 + the signal's number. SIGINT only
+comes from outside (kill -INT): in the app's raw terminal mode ctrl+c is a key."""
 EXIT_GRACE = 3.0
 """Seconds a signalled app has to exit before it is ended outright (the log is saved by then).
 A terminal closed in the first half second could leave Textual's shutdown waiting for ever on
 its output thread, which had died writing to the closed terminal (tests/test_e2e_signals.py)."""
-"""End a session as a confirmed quit does, then exit with 128 + the signal's number. SIGINT only
-comes from outside (kill -INT): in the app's raw terminal mode ctrl+c is a key."""
 
 
 @record
@@ -114,9 +112,7 @@ class HamtimerApp(App[None]):
         self.signalled: int | None = None
         self.fit_note: str | None = None
         """What the FIT export at the session's end did, in a line (with [export] fit)."""
-        self.stylesheet: Stylesheet = CachedStylesheet.replacing(
-            self.stylesheet, css_cache_file(paths.cache_dir())
-        )
+        css_cache.install(self)
         install_themes(self, self.options.theme)  # before the stylesheet is first read
 
     # ----- what the CLI and tests read
@@ -323,7 +319,7 @@ class HamtimerApp(App[None]):
         collect again (the CLI turns collection off for the start-up)."""
         gc.freeze()
         gc.enable()
-        self._save_stylesheet()
+        css_cache.save(self)
         self.set_timer(SOUND_AFTER, self._start_sound)
         for notice in self.options.notices:
             self.notify(escape(notice), title="config.toml", severity="warning", timeout=10)
@@ -333,10 +329,6 @@ class HamtimerApp(App[None]):
             self.phone = PhoneInApp(self, self.options.phone)
             if self.runner is not None:
                 self.phone.follow(None, self.runner)
-
-    def _save_stylesheet(self) -> None:
-        if isinstance(self.stylesheet, CachedStylesheet):
-            self.stylesheet.save()
 
     def _start_sound(self) -> None:
         start = getattr(self.player, "start", None)
@@ -399,7 +391,7 @@ class HamtimerApp(App[None]):
                 await asyncio.wait_for(self.phone.stop(), 1.0)
         if self.runner is not None:
             self.runner.close()
-        self._save_stylesheet()
+        css_cache.save(self)
         stop = getattr(self.player, "stop", None)
         if stop is not None:
             stop(0.5)

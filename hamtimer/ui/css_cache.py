@@ -18,11 +18,14 @@ import os
 import pickle
 import sys
 from pathlib import Path
+from typing import Any
 
 import textual
+from textual.app import App
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 
+from hamtimer.core import paths
 from hamtimer.core.storage import make_private_dir, write_atomic
 
 FORMAT = 1
@@ -56,11 +59,6 @@ class CachedStylesheet(Stylesheet):
         self._fingerprint: tuple[tuple[str, str], ...] | None = None
         self.changed = False
         """New rules were parsed in this run: `save` writes the file."""
-
-    @classmethod
-    def replacing(cls, stylesheet: Stylesheet, file: Path) -> CachedStylesheet:
-        """A cached stylesheet with the variables of the app's own, not yet read."""
-        return cls(file, variables=stylesheet._variables)
 
     def set_variables(self, variables: dict[str, str]) -> None:
         super().set_variables(variables)
@@ -109,3 +107,14 @@ class CachedStylesheet(Stylesheet):
             data = pickle.dumps(((FORMAT, _textual_copy()), kept), protocol=pickle.HIGHEST_PROTOCOL)
             make_private_dir(self.file.parent)
             write_atomic(self.file, data, durable=False)
+
+
+def install(app: App[Any]) -> None:
+    """Give the app a cached stylesheet with its own's variables, before that is first read."""
+    app.stylesheet = CachedStylesheet(cache_file(paths.cache_dir()), variables=app.stylesheet._variables)
+
+
+def save(app: App[Any]) -> None:
+    """Keep what the app's stylesheet parsed in this run (after the first frame, and at the end)."""
+    if isinstance(app.stylesheet, CachedStylesheet):
+        app.stylesheet.save()
