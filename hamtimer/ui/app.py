@@ -54,15 +54,13 @@ __all__ = ["RESUME_WITHIN", "HamtimerApp", "RunOptions"]
 
 FLASH_SECONDS = 0.15
 SOUND_AFTER = 0.3
-"""Seconds after the first frame that sound is set up (rendering, probing devices): never in
-the way of the first paint; the start screen waits for space anyway."""
+"""Seconds after the first frame that sound is set up (rendering, probing devices)."""
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 """End a session as a confirmed quit does, then exit with 128 + the signal's number. SIGINT only
 comes from outside (kill -INT): in the app's raw terminal mode ctrl+c is a key."""
 EXIT_GRACE = 3.0
-"""Seconds a signalled app has to exit before it is ended outright (the log is saved by then).
-A terminal closed in the first half second could leave Textual's shutdown waiting for ever on
-its output thread, which had died writing to the closed terminal (tests/test_e2e_signals.py)."""
+"""Seconds a signalled app has to exit before it is ended outright (the log is saved by then): a
+terminal closed as the app starts could leave Textual's shutdown waiting for ever."""
 
 
 @record
@@ -101,7 +99,9 @@ class HamtimerApp(App[None]):
         clock: Clock = monotonic,
         player: CuePlayer | None = None,
     ) -> None:
+        self._variables_wanted = False
         super().__init__()
+        self._variables_wanted = True
         self.initial_plan = plan
         self.options = options or RunOptions()
         self.clock = clock
@@ -136,6 +136,10 @@ class HamtimerApp(App[None]):
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return PHASE_DEFAULTS
+
+    def get_css_variables(self) -> dict[str, str]:
+        """None for Textual's default theme, asked for in App.__init__: ours replace it (1 ms)."""
+        return super().get_css_variables() if self._variables_wanted else {}
 
     # ----- screens
 
@@ -315,8 +319,7 @@ class HamtimerApp(App[None]):
                 loop.add_signal_handler(number, self._on_signal, number)
 
     def on_ready(self) -> None:
-        """After the first frame: move start-up objects out of the garbage collector's scans, and
-        collect again (the CLI turns collection off for the start-up)."""
+        """After the first frame: start-up objects out of the collector's scans, collection on."""
         gc.freeze()
         gc.enable()
         css_cache.save(self)

@@ -185,7 +185,8 @@ def start_with(app: App[Any], name: str) -> None:
     mapping, so it goes the usual way."""
     theme = app.get_theme(name)
     if theme is None or not theme.dark or not app.current_theme.dark:
-        app.theme = name
+        app.theme = name  # its refresh of the CSS is queued: the first read needs the variables now
+        app.stylesheet.set_variables(app.get_css_variables())
         return
     app.set_reactive(App.theme, name)
     app.stylesheet.set_variables(app.get_css_variables())

@@ -192,7 +192,8 @@ class Session:
 
     @property
     def rating(self) -> RatingPanel:
-        return self.screen.query_one(RatingPanel)
+        """The screen's rating prompt (mounted just after the first frame)."""
+        return self.screen.rating
 
     def text(self, selector: str) -> str:
         widget = self.screen.query_one(selector)

@@ -12,7 +12,7 @@ from hamtimer.core.program.loader import parse_program
 from hamtimer.core.program.model import Program
 from hamtimer.core.session.plan import Plan
 from hamtimer.core.training.progression import plan_today
-from hamtimer.ui.screens.start import SorenessCheckIn
+from hamtimer.ui.screens.soreness import SorenessCheckIn
 from tests.support.logs import day, result, side, write_log
 from tests.support.pilot import RunSession
 

@@ -88,6 +88,7 @@ class SessionScreen(Screen[None]):
         self.ask_soreness = soreness or runner.plan.program.soreness
         self.no_color = no_color
         self._wake = PreciseWake(self.engine.clock, self.sync, self._failed)
+        self.rating = RatingPanel(id="rating")  # mounted after the first frame: hidden till wanted
         self.set_reactive(SessionScreen.sound, sound)
 
     @property
@@ -109,8 +110,6 @@ class SessionScreen(Screen[None]):
             with Horizontal(id="progress-row"):
                 yield ProgressLine(id="progress")
                 yield Line(id="left")
-        yield RatingPanel(id="rating")
-        yield Static("PAUSED\n\np or space resumes", id="paused")
 
     def on_resize(self, event: events.Resize) -> None:
         self._compact(event.size.height)
@@ -119,7 +118,7 @@ class SessionScreen(Screen[None]):
         compact = height < 22
         self.set_class(compact, "-compact")
         self.query_one("#cue", WrappedText).max_lines = 1 if compact else 3
-        self.query_one(RatingPanel).compact = compact
+        self.rating.compact = compact
 
     def on_mount(self) -> None:
         self.clock = self.query_one(BigFigures)
@@ -128,12 +127,12 @@ class SessionScreen(Screen[None]):
         self.progress = self.query_one(ProgressLine)
         self.left = self.query_one("#left", Line)
         self._compact(self.size.height)
-        self.query_one(RatingPanel).close()
+        self.rating.close()
         self.runner.subscribe(self.on_runner_events)
         self.show_step()
         self.show_time()
         self.watch_sound(self.sound)
-        self.call_after_refresh(self._add_footer)
+        self.call_after_refresh(self._add_hidden_parts)
         self.call_after_refresh(self._offer_resume)
         if self.ask_soreness:
             self.call_after_refresh(ask_soreness, self.app, lambda: self.runner)
@@ -150,11 +149,12 @@ class SessionScreen(Screen[None]):
         if self.engine.status is Status.READY and self.engine.plan.has_waiting:
             self.post_message(IncludeWaiting())
 
-    async def _add_footer(self) -> None:
-        """Key hints after the first frame (a Footer shows keys once told the bindings changed)."""
+    async def _add_hidden_parts(self) -> None:
+        """The rating prompt, the pause note and the key hints, after the first frame."""
         from textual.widgets import Footer
 
-        await self.mount(Footer(compact=True, show_command_palette=False))
+        paused = Static("PAUSED\n\np or space resumes", id="paused")
+        await self.mount(self.rating, paused, Footer(compact=True, show_command_palette=False))
         self.refresh_bindings()
 
     def _offer_resume(self) -> None:
@@ -180,15 +180,15 @@ class SessionScreen(Screen[None]):
         for event in batch:
             if event.kind is EventKind.STEP_STARTED:
                 step_changed = True
-                panel = self.query_one(RatingPanel)
+                panel = self.rating
                 rated = panel.result is not None and panel.result.difficulty is not None
                 if rated and isinstance(self.engine.plan.steps[event.step], WorkStep):
                     panel.close()
             elif event.kind is EventKind.SIDE_DONE:
-                self.query_one(RatingPanel).ask(event.value)
+                self.rating.ask(event.value)
                 step_changed = True
             elif event.kind is EventKind.RATED:
-                self.query_one(RatingPanel).redraw()
+                self.rating.redraw()
             elif event.kind in (EventKind.PAUSED, EventKind.RESUMED):
                 self.paused = self.engine.paused
             elif event.kind is EventKind.MARKED:
@@ -215,7 +215,7 @@ class SessionScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Which keys the footer shows now; the others still work (but for the rating keys)."""
-        rating = self.query_one(RatingPanel).open
+        rating = self.rating.open
         if action in ("rate", "close_rating"):
             return rating
         if action == "less":
@@ -300,7 +300,7 @@ class SessionScreen(Screen[None]):
         upcoming.show(next_text(state))
         self.phase = phase_of(state)
         self.clock.fit = clock_fit(engine)
-        self.set_class(self.query_one(RatingPanel).open, "-rating")
+        self.set_class(self.rating.open, "-rating")
         self.refresh_bindings()
 
     def show_time(self) -> None:
@@ -330,7 +330,7 @@ class SessionScreen(Screen[None]):
         self.post_message(RunnerCommand(Command.SKIP))
 
     def action_back(self) -> None:
-        self.query_one(RatingPanel).close()
+        self.rating.close()
         self.post_message(RunnerCommand(Command.BACK))
 
     def action_more_rest(self) -> None:
@@ -359,7 +359,7 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(HelpScreen())
 
     def action_close_rating(self) -> None:
-        self.query_one(RatingPanel).close()
+        self.rating.close()
         self.remove_class("-rating")
         self.refresh_bindings()
 
@@ -379,7 +379,7 @@ class SessionScreen(Screen[None]):
             event.stop()
             self.post_message(mark)
             return
-        command = self.query_one(RatingPanel).command(event.character)
+        command = self.rating.command(event.character)
         if command is not None:
             event.stop()
             self.post_message(command)
