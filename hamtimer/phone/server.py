@@ -8,7 +8,6 @@ becomes the runner's own `do(Command, arg)` on the runner's thread, and the answ
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 from dataclasses import dataclass
@@ -24,7 +23,9 @@ from hamtimer.phone.guard import GUARD, MAX_BODY, MIDDLEWARES, Guard
 from hamtimer.phone.hub import Hub
 
 HEARTBEAT = 0.9
-"""Seconds between states while a clock runs (at least one a second)."""
+"""Seconds between states while a clock runs, when its seconds cannot tell (see next_beat)."""
+BEAT_SLACK = 0.01
+"""A change of the shown seconds closer than this is left to the next beat."""
 IDLE = 15.0
 """Seconds between states while nothing runs: a gone phone is noticed."""
 COMMAND_TIMEOUT = 5.0
@@ -85,6 +86,19 @@ def parse_command(body: bytes, checks: frozenset[str]) -> tuple[str, Command, in
     return command_id, command, arg
 
 
+def next_beat(state: SessionState) -> float:
+    """Seconds to the next state while a clock runs: when its shown whole seconds next change,
+    the moment the laptop's own screen wakes to repaint, so one wake a second serves both (at
+    most 1 s + BEAT_SLACK apart)."""
+    if state.remaining is not None:
+        part = state.remaining % 1.0
+    elif state.elapsed is not None:
+        part = 1.0 - state.elapsed % 1.0
+    else:
+        return HEARTBEAT
+    return part if part > BEAT_SLACK else part + 1.0
+
+
 def state_json(state: SessionState) -> str:
     return json.dumps(state.as_json(), ensure_ascii=False, separators=(",", ":"))
 
@@ -131,6 +145,7 @@ async def events(request: web.Request) -> web.StreamResponse:
     if stream is None:
         raise web.HTTPServiceUnavailable(text="four phones are connected already\n")
     response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+    loop = asyncio.get_running_loop()
     try:
         await response.prepare(request)
         while not hub.closing:
@@ -138,8 +153,12 @@ async def events(request: web.Request) -> web.StreamResponse:
             now = hub.now()
             await response.write(f"data: {state_json(now)}\n\n".encode())
             ticking = now.status == "running" and now.elapsed is not None
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stream.wake.wait(), HEARTBEAT if ticking else IDLE)
+            # A timer that sets the wake, not wait_for: no task made and cancelled a beat.
+            beat = loop.call_later(next_beat(now) if ticking else IDLE, stream.wake.set)
+            try:
+                await stream.wake.wait()
+            finally:
+                beat.cancel()
     except ConnectionError:
         pass
     finally:
