@@ -107,9 +107,7 @@ class SessionScreen(Screen[None]):
             yield WrappedText(id="cue")
             yield Static(id="today")  # the start panel: today's targets, gates, first sides
             yield Line(id="next")
-            with Horizontal(id="progress-row"):
-                yield ProgressLine(id="progress")
-                yield Line(id="left")
+            yield ProgressLine(id="progress")
 
     def on_resize(self, event: events.Resize) -> None:
         self._compact(event.size.height)
@@ -125,7 +123,6 @@ class SessionScreen(Screen[None]):
         self.set_class(self.no_color or self.app.no_color, NO_COLOR_CLASS)
         self.detail = self.query_one("#detail", Line)
         self.progress = self.query_one(ProgressLine)
-        self.left = self.query_one("#left", Line)
         self._compact(self.size.height)
         self.rating.close()
         self.runner.subscribe(self.on_runner_events)
@@ -306,8 +303,7 @@ class SessionScreen(Screen[None]):
     def show_time(self) -> None:
         engine = self.engine
         now = engine.clock()
-        self.progress.show(engine.progress(now))
-        self.left.show(minutes_left(engine.seconds_left(now)))
+        self.progress.show(engine.progress(now), minutes_left(engine.seconds_left(now)))
         face = clock_face(engine, now)
         self.clock.text = face.text
         self.detail.show(face.detail)
