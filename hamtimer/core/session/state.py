@@ -9,7 +9,7 @@ object (DESIGN.md, "The phone: a display and a remote").
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hamtimer.core.formatting import format_seconds
 from hamtimer.core.kinds import Side, WorkKind
@@ -17,7 +17,9 @@ from hamtimer.core.record import Record, record
 from hamtimer.core.session.engine import Engine, Status
 from hamtimer.core.session.plan import RestStep, Step, WorkStep, number
 from hamtimer.core.session.rating import check_keys
-from hamtimer.core.session.results import SideResult
+
+if TYPE_CHECKING:
+    from hamtimer.core.session.results import SideResult
 
 
 @record

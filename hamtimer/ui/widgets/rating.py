@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.markup import escape
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from hamtimer.core.session.rating import ANCHORS, difficulty_words
-from hamtimer.core.session.results import SideResult
 from hamtimer.core.session.runner import Command
 from hamtimer.core.session.state import prompt_of
 from hamtimer.ui.messages import RunnerCommand
+
+if TYPE_CHECKING:
+    from hamtimer.core.session.results import SideResult
 
 
 class RatingPanel(Static):
