@@ -207,20 +207,21 @@ def no_color(environ: Mapping[str, str]) -> bool:
     return bool(environ.get("NO_COLOR"))
 
 
-_SCREEN_HEADER = re.compile(r"^[ \t]*\[[ \t]*screen[ \t]*\][ \t]*(#.*)?$", re.MULTILINE)
-_THEME_LINE = re.compile(r"^[ \t]*theme[ \t]*=.*$", re.MULTILINE)
-_ANY_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+_SCREEN_HEADER = r"^[ \t]*\[[ \t]*screen[ \t]*\][ \t]*(#.*)?$"
+_THEME_LINE = r"^[ \t]*theme[ \t]*=.*$"
+_ANY_HEADER = r"^[ \t]*\["
+"""Compiled when a theme is saved, not at start-up (re keeps them once compiled)."""
 
 
 def _with_theme(text: str, theme: str) -> str:
     """`text` with `[screen] theme` set, touching no other line (comments survive)."""
     line = f'theme = "{theme}"'
-    header = _SCREEN_HEADER.search(text)
+    header = re.compile(_SCREEN_HEADER, re.MULTILINE).search(text)
     if header is None:
         return f"{text.rstrip()}\n\n[screen]\n{line}\n".lstrip()
-    following = _ANY_HEADER.search(text, header.end())
+    following = re.compile(_ANY_HEADER, re.MULTILINE).search(text, header.end())
     end = following.start() if following else len(text)
-    current = _THEME_LINE.search(text, header.end(), end)
+    current = re.compile(_THEME_LINE, re.MULTILINE).search(text, header.end(), end)
     if current is not None:
         return text[: current.start()] + line + text[current.end() :]
     return text[: header.end()] + "\n" + line + text[header.end() :]

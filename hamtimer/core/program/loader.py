@@ -69,7 +69,8 @@ _EXERCISE_KEYS = (
     "fit",
 )
 _GOAL_KEYS = ("hold", "reps", "time", "sessions")
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)\s*$"
+"""Where tomllib says a syntax error is; compiled only when there is one."""
 
 
 class _Reader(LadderFields):
@@ -359,9 +360,9 @@ def parse_program(data: bytes | str, source: str) -> Program:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         message = str(err)
-        found = _TOML_POSITION.search(message)
+        found = re.search(_TOML_POSITION, message)
         place = f"line {found.group(1)}, column {found.group(2)}" if found else ""
-        detail = _TOML_POSITION.sub("", message).replace(" (at end of document)", " at the end")
+        detail = re.sub(_TOML_POSITION, "", message).replace(" (at end of document)", " at the end")
         raise ProgramError(source, [Problem(place, f"not valid TOML: {detail}")]) from None
     except RecursionError:
         raise ProgramError(source, [Problem("", "not valid TOML: nested too deeply")]) from None
