@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from hamtimer.core.kinds import Side, WorkKind
 from hamtimer.core.session import estimates
 from hamtimer.core.session.clock import Clock, monotonic
 from hamtimer.core.session.events import Cue, Event, EventKind
+from hamtimer.core.session.marks import Mark
 from hamtimer.core.session.plan import Plan, RestStep, Step, WorkStep, estimate_seconds
+from hamtimer.core.session.results import SideResult, side_result
 from hamtimer.core.session.timeline import Moment, moments, step_length
-
-if TYPE_CHECKING:  # made only once a side is under way: not imported before the first frame
-    from hamtimer.core.session.marks import Mark
-    from hamtimer.core.session.results import SideResult
 
 RESTART_AFTER = 3.0
 """Back restarts the current work step once it has run this long; before, it goes back one."""
@@ -291,8 +288,6 @@ class Engine:
         now = self._catch_up(self.clock())
         step = self.step
         if self.can_mark and isinstance(step, WorkStep) and check in step.exercise.checks:
-            from hamtimer.core.session.marks import Mark
-
             found = Mark(check, round(self.elapsed(now), 1))
             self._marks.append(found)
             self._emit(EventKind.MARKED, now, now, side=step.side, value=found)
@@ -379,8 +374,6 @@ class Engine:
         self._emit(EventKind.CUE, due, now, cue=moment.cue, side=moment.side, value=moment.value)
 
     def _record(self, step: WorkStep, at: float) -> SideResult:
-        from hamtimer.core.session.results import side_result
-
         result = side_result(step, max(0.0, at - self._anchor), self.reps, self._marks)
         self.results[step.index] = result
         self.last_done = result
