@@ -1,6 +1,7 @@
 """The command line's words: the options every command takes, each command and its arguments.
 
-`build_parser(argv)` gives each command a parser of its own only when argv does not name one."""
+`build_parser(argv)` builds the parser of the command argv names, or of every command when argv
+names none (for --help and for a mistyped command's list of choices)."""
 
 from __future__ import annotations
 

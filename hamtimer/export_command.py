@@ -42,7 +42,7 @@ def _arguments(export: argparse.ArgumentParser) -> None:
 PARSERS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "export": ("FIT activity files of session logs, for Garmin Connect and Strava", _arguments),
 }
-"""The subcommand: its help line, and what adds its arguments (hamtimer.cli builds the parser)."""
+"""The subcommand: its help line, and what adds its arguments (hamtimer.arguments builds the parser)."""
 
 
 def run(args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ PARSERS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "edit": ("edit a program in $VISUAL/$EDITOR", _edit),
     "schema": ("the JSON Schema of program files, for editors", _schema),
 }
-"""Each subcommand: its help line, and what adds its arguments (hamtimer.cli builds the parser)."""
+"""Each subcommand: its help line, and what adds its arguments (hamtimer.arguments builds the parser)."""
 COMMANDS = tuple(PARSERS)
 
 
